@@ -1,0 +1,92 @@
+"""MkDocs hook: the help center's guard (registered under `hooks:` in mkdocs.yml).
+
+Events, each chosen on purpose:
+- on_config:        load settings (mkdocs.yml) once per build.
+- on_pre_build:     run every source rule over all languages; each problem becomes a
+                    warning naming file:line, so `mkdocs build --strict` fails. The
+                    i18n plugin runs a nested build per language; we check once per
+                    outer build (also on every `mkdocs serve` rebuild).
+- on_page_markdown: build the FAQ page's JSON-LD from the page itself.
+- on_page_content:  backstop over the rendered HTML (see helpguard.rendered).
+The rules live in the helpguard package beside this file.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from helpguard.jsonld import faq_jsonld
+from helpguard.project import Settings, load_settings
+from helpguard.rendered import check_rendered
+from helpguard.runner import SiteReport, check_site
+
+log = logging.getLogger("mkdocs.hooks.helpcenter")
+
+
+@dataclass
+class _State:
+    depth: int = 0
+    settings: Settings | None = None
+    report: SiteReport | None = None
+
+
+_state = _State()
+
+
+def on_config(config):
+    _state.settings = load_settings(Path(config.config_file_path))
+    return config
+
+
+@event_priority(100)
+def on_pre_build(config) -> None:
+    _state.depth += 1
+    if _state.depth > 1 or _state.settings is None:
+        return
+    _state.report = check_site(_state.settings)
+    for finding in _state.report.findings:
+        log.warning(finding.text())
+    if _state.report.findings:
+        log.warning(f"helpguard: {len(_state.report.findings)} problem(s) found; see the lines above.")
+
+
+def _article(page):
+    if _state.report is None or not page.file.abs_src_path:
+        return None
+    return _state.report.articles.get(Path(page.file.abs_src_path).resolve())
+
+
+def on_page_markdown(markdown, page, config, files):
+    article = _article(page)
+    if article is None:
+        return markdown
+    doc = _state.report.faqs.get(article.path.resolve())
+    if doc is not None:
+        url = (config.site_url or "").rstrip("/") + "/" + page.url if config.site_url else None
+        text = faq_jsonld(doc, url)
+        if text:
+            page.meta["faq_jsonld"] = text
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    article = _article(page)
+    if article is None or _state.report.checker is None:
+        return html
+    key = article.path.resolve()
+    reported = {(f.line, f.code) for f in _state.report.findings if f.path == article.rel}
+    for finding in check_rendered(html, article, _state.report.checker, _state.report.seen_urls.get(key, set()), reported):
+        log.warning(finding.text())
+    return html
+
+
+@event_priority(-200)
+def on_post_build(config) -> None:
+    _state.depth = max(_state.depth - 1, 0)
+
+
+def on_build_error(error) -> None:
+    _state.depth = 0

@@ -1,0 +1,19 @@
+"""helpguard: the BitPie help center's content guard.
+
+One module per concern, each rule a small function returning `Finding`s:
+
+- `findings`   the Finding record and how it is printed (MkDocs log, text, GitHub)
+- `project`    reads mkdocs.yml (tag-tolerant, with line numbers) into typed settings
+- `registry`   the official contact registry (`extra.contacts`) and its validation
+- `domains`    domain analysis: Public Suffix List, lookalikes, punycode, homoglyphs
+- `links`      the link policy: what an article may link to, and why not
+- `markdown`   parses an article with markdown-it-py into links, HTML, text, lists
+- `html`       raw HTML rules (script, iframe, event handlers, javascript: URLs)
+- `faq`        FAQ structure: short answer, numbered steps, escalation link
+- `parity`     zh/en parity: same files, same number of FAQ steps
+- `runner`     runs every rule over the docs tree (used by the hook and the CLI)
+- `rendered`   backstop: checks the HTML MkDocs actually rendered
+- `jsonld`     FAQPage JSON-LD built from the parsed FAQ
+- `online`     optional check that registry URLs answer (never in CI)
+- `cli`        the standalone command: `python -m helpguard`
+"""

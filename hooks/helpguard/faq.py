@@ -1,0 +1,192 @@
+"""FAQ structure: a short answer, one numbered list of complete steps, escalation.
+
+An FAQ page is recognised explicitly, never guessed: it lives in the FAQ folder
+(`extra.link_policy.faq_dir`, default `faq/`, its `index.md` excepted) or says
+`type: faq` in its front matter. Its steps are the first top-level ordered list:
+
+    1. **Step title**: what to do.      (Chinese pages may use the full-width colon ：)
+
+Markdown renumbers lists when it renders, so numbering is checked in the source.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from markdown_it.token import Token
+
+from .findings import Finding
+from .links import is_external
+from .markdown import Article, inline_text
+
+COLONS = (":", "：")
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int | None
+    title: str
+    instruction: str
+    line: int
+    colon: bool
+
+
+@dataclass(frozen=True)
+class FaqDoc:
+    title: str | None
+    title_line: int
+    answer: str | None
+    steps: tuple[Step, ...]
+    list_line: int | None
+    extra_lists: tuple[int, ...]   # lines of further top-level ordered lists
+    escalates: bool
+
+
+def is_faq(article: Article, faq_dir: str) -> bool:
+    if str(article.meta.get("type", "")).lower() == "faq":
+        return True
+    return article.page.startswith(faq_dir + "/") and posixpath.basename(article.page) != "index.md"
+
+
+def _line(token: Token, article: Article) -> int:
+    return (token.map[0] if token.map else 0) + article.offset + 1
+
+
+def _step(tokens: list[Token], start: int, end: int, article: Article) -> Step:
+    """Read one list item (tokens[start] is list_item_open, tokens[end] its close)."""
+    item = tokens[start]
+    number = int(item.info) if item.info.isdigit() else None
+    inlines = [t for t in tokens[start:end] if t.type == "inline"]
+    first = inlines[0] if inlines else None
+    title, rest, colon = "", "", False
+    children = list(first.children or []) if first else []
+    while children and children[0].type == "text" and not children[0].content.strip():
+        children.pop(0)
+    if children and children[0].type == "strong_open":
+        close = next((i for i, c in enumerate(children) if c.type == "strong_close"), len(children))
+        title = "".join(c.content for c in children[1:close] if c.type in ("text", "code_inline")).strip()
+        after = Token("inline", "", 0)
+        after.children = children[close + 1 :]
+        rest = inline_text(after)
+        if title.endswith(COLONS):
+            title, colon = title[:-1].strip(), True
+        elif rest.startswith(COLONS):
+            rest, colon = rest[1:].strip(), True
+    more = " ".join(inline_text(t) for t in inlines[1:])
+    instruction = " ".join(p for p in (rest, more) if p).strip()
+    return Step(number, title, instruction, _line(item, article), colon)
+
+
+def read_faq(article: Article, contact_page: str) -> FaqDoc:
+    tokens = article.tokens
+    title = article.meta.get("title")
+    title_line = 1
+    answer = None
+    steps: list[Step] = []
+    list_line = None
+    extra_lists: list[int] = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag == "h1" and title_line == 1:
+            title = inline_text(tokens[index + 1]) or title
+            title_line = _line(token, article)
+        if token.type == "ordered_list_open" and token.level == 0:
+            if list_line is not None:
+                extra_lists.append(_line(token, article))
+                continue
+            list_line = _line(token, article)
+            depth, item_start = 0, None
+            for j in range(index, len(tokens)):
+                t = tokens[j]
+                if t.type == "list_item_open" and t.level == 1:
+                    item_start = j
+                elif t.type == "list_item_close" and t.level == 1 and item_start is not None:
+                    steps.append(_step(tokens, item_start, j, article))
+                elif t.type == "ordered_list_close" and t.level == 0:
+                    break
+    # The short answer: the first block after the H1 (or at the top), if a paragraph.
+    blocks = [t for t in tokens if t.level == 0 and t.nesting >= 0 and t.type != "html_block"]
+    after_h1 = False
+    for t in blocks:
+        if t.type == "heading_open" and t.tag == "h1":
+            after_h1 = True
+            continue
+        if t.type == "inline" and not after_h1:
+            continue
+        if t.type == "paragraph_open":
+            following = tokens[tokens.index(t) + 1]
+            text = inline_text(following)
+            if text and not text.startswith(("!!!", "???")):
+                answer = text
+                break
+            continue
+        if t.type in ("heading_open", "ordered_list_open", "bullet_list_open"):
+            if after_h1 or t.tag != "h1":
+                break
+    return FaqDoc(title, title_line, answer, tuple(steps), list_line, tuple(extra_lists),
+                  _links_to(article, contact_page))
+
+
+def _links_to(article: Article, target: str) -> bool:
+    here = posixpath.dirname(article.page)
+    wanted = {target, target[:-3] + "/", target[:-3] + "/index.md", target[:-3]}
+    for link in article.links:
+        if link.kind != "link" or is_external(link.url):
+            continue
+        path = unquote(urlsplit(link.url).path)
+        if not path:
+            continue
+        resolved = posixpath.normpath(posixpath.join(here, path))
+        if path.endswith("/"):
+            resolved += "/"
+        if resolved in wanted:
+            return True
+    return False
+
+
+def check_faq(article: Article, doc: FaqDoc, min_steps: int, contact_page: str) -> list[Finding]:
+    out: list[Finding] = []
+
+    def add(line: int, code: str, message: str, fix: str) -> None:
+        out.append(Finding(article.rel, line, code, message, fix))
+
+    if not doc.title:
+        add(1, "faq-no-title", "The FAQ has no title.", "Add a `# Question?` heading or `title:` in the front matter.")
+    if not doc.answer:
+        add(doc.title_line, "faq-no-answer", "The FAQ does not start with a short answer.", "Put a one-to-three sentence answer as the first paragraph after the title.")
+    if doc.list_line is None:
+        add(doc.title_line, "faq-no-steps", "The FAQ has no numbered list of steps.",
+            "Add the steps as `1. **Step title**: what to do.`, one per line, numbered from 1.")
+    else:
+        if len(doc.steps) < min_steps:
+            add(doc.list_line, "faq-too-few-steps", f"The FAQ has {len(doc.steps)} step(s); at least {min_steps} are required.",
+                f"Write the answer as at least {min_steps} complete steps.")
+        expected = 1
+        for step in doc.steps:
+            if step.number != expected:
+                if expected == 1:
+                    message = f"The steps start at {step.number}, not 1."
+                elif step.number is not None and step.number < expected:
+                    message = f"Step number {step.number} repeats or goes back (expected {expected})."
+                else:
+                    message = f"The step numbers jump from {expected - 1} to {step.number}: step {expected} is missing."
+                add(step.line, "faq-step-numbering", message,
+                    f"Number the steps 1, 2, 3, ... in the source; this one should be {expected}.")
+            # Carry on from the number written, so one slip is reported once, not on every later step.
+            expected = step.number + 1 if (step.number or 0) >= expected else expected + 1
+            if not step.title:
+                add(step.line, "faq-step-title", "This step has no bold title.",
+                    "Start the step with its title in bold: `N. **Step title**: what to do.`")
+            elif not step.colon:
+                add(step.line, "faq-step-format", f"The step title '{step.title}' is not followed by a colon.",
+                    "Write `**Step title**: what to do.` (a full-width ： is fine in Chinese).")
+            if not step.instruction:
+                add(step.line, "faq-step-empty", f"The step '{step.title or step.number}' says what it is but not what to do.",
+                    "Write the instruction after the colon: what the reader does in this step.")
+        for line in doc.extra_lists:
+            add(line, "faq-steps-split", "A second numbered list starts here: the steps are split, or numbered text stands outside the steps.",
+                "Keep all steps in one list (indent extra paragraphs by 4 spaces), and use bullets for other lists.")
+    if not doc.escalates:
+        add(doc.list_line or doc.title_line, "faq-no-escalation", "The FAQ never links to the contact page, so a reader it did not help has nowhere to go.",
+            f"End with a section that links to the contact page, e.g. [contact support](../{contact_page}).")
+    return out

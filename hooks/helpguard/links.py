@@ -1,0 +1,276 @@
+"""The link policy: what an article may link to, and a specific reason when not.
+
+A link passes when it is a registered contact (registry), or an https: link to an
+official or reviewed reference domain. Everything else gets a finding whose code
+names the trick: lookalike-domain, brand-subdomain, punycode-domain,
+homoglyph-domain, ip-host, url-shortener, userinfo-trick, insecure-link,
+script-url, data-url, freemail-address, contact-unlisted, external-resource, ...
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+
+from .domains import FREEMAIL, DomainInspector, Problem, split_host
+from .findings import Finding
+from .project import LinkPolicy
+from .registry import Registry
+
+Context = Literal["link", "resource", "text"]
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_STRIP = "".join(chr(c) for c in range(0x21)) + "\u00a0\ufeff"
+CONTACT_SCHEMES = frozenset({
+    "tel", "sms", "callto", "facetime", "tg", "whatsapp", "weixin", "wechat", "skype",
+    "viber", "line", "signal", "sgnl", "mqq", "tencent", "fb-messenger", "discord",
+    "snapchat", "im", "xmpp", "irc", "ircs", "sip", "sips",
+})
+SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "blob", "filesystem"})
+
+
+def normalise(url: str) -> str:
+    """What a browser does before it reads a URL: trim controls and spaces at both
+    ends, drop tabs and newlines anywhere, and read backslashes as slashes."""
+    url = url.strip(_STRIP)
+    url = url.replace("\t", "").replace("\n", "").replace("\r", "")
+    return url.replace("\\", "/")
+
+
+def scheme_of(url: str) -> str | None:
+    match = _SCHEME.match(normalise(url))
+    return match.group(1).lower() if match else None
+
+
+def is_external(url: str) -> bool:
+    """True for anything that is not a relative link inside the site."""
+    url = normalise(url)
+    return bool(scheme_of(url)) or url.startswith("//")
+
+
+@dataclass
+class LinkChecker:
+    policy: LinkPolicy
+    registry: Registry
+
+    def __post_init__(self) -> None:
+        self.domains = DomainInspector(self.policy)
+        self.official = self.policy.official_domains[0] if self.policy.official_domains else self.policy.brand
+
+    # -- links -----------------------------------------------------------------
+    def check(self, raw: str, context: Context = "link") -> list[Problem]:
+        url = normalise(raw)
+        scheme = scheme_of(url)
+        if scheme is None:
+            if url.startswith("//"):
+                return [Problem(
+                    "protocol-relative",
+                    f"'{raw}' has no scheme, so it loads with whatever scheme the page uses (http: or file:).",
+                    "Write the full https:// address of an allowed domain, or a relative link to a page of this site.",
+                )] + self._web(f"https:{url}", raw, context)
+            return []  # a link inside the site: MkDocs validates it (strict build)
+        if self.registry.find(url):
+            return []
+        if scheme in ("http", "https"):
+            return self._web(url, raw, context)
+        if scheme == "mailto":
+            return self._mailto(url, raw)
+        if scheme in CONTACT_SCHEMES:
+            return [Problem(
+                "contact-unlisted",
+                f"The contact link '{raw}' is not in the contact registry.",
+                "Only addresses listed in mkdocs.yml `extra.contacts` (with their official source) may be linked; remove it or register it.",
+            )]
+        if scheme in SCRIPT_SCHEMES:
+            return [Problem("script-url", f"'{raw[:80]}' runs code in the reader's browser.", "Remove it; articles link only to pages and official sites.")]
+        if scheme == "data":
+            return [Problem("data-url", f"'{raw[:80]}' is a data: URL, which can carry a whole fake page or script.", "Remove it; put files under docs/ and link them relatively.")]
+        return [Problem("unsupported-scheme", f"'{raw[:80]}' uses the '{scheme}:' scheme, which articles may not link to.", "Use an https:// link to an allowed domain or a relative link.")]
+
+    def _web(self, url: str, raw: str, context: Context) -> list[Problem]:
+        problems: list[Problem] = []
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname or ""
+            netloc = parts.netloc
+        except ValueError:
+            return [Problem("malformed-url", f"'{raw}' is not a valid URL.", "Write a plain https:// address.")]
+        if "@" in netloc:
+            problems.append(Problem(
+                "userinfo-trick",
+                f"'{raw}' has '@' in its host part: the browser ignores everything before '@' and goes to '{host}'.",
+                f"Remove the link; write the official address https://{self.official}/ plainly.",
+            ))
+        host_class, host_problems = self.domains.classify(host)
+        problems += host_problems
+        if parts.scheme.lower() == "http":
+            problems.append(Problem(
+                "insecure-link",
+                f"'{raw}' uses plain http:, which anyone on the network can read or redirect.",
+                "Use https://.",
+            ))
+        if context == "resource":
+            problems.append(Problem(
+                "external-resource",
+                f"'{raw}' makes the page load a file from another host at run time (slow or blocked in mainland China, broken offline).",
+                "Put the file under docs/ and reference it with a relative path.",
+            ))
+        elif host_class in ("official", "reference") or host_problems:
+            pass
+        elif host_class == "social":
+            problems.append(Problem(
+                "contact-unlisted",
+                f"'{raw}' is a social media or messenger account that is not in the contact registry.",
+                "Register the account in mkdocs.yml `extra.contacts` with the official page that publishes it, or remove the link.",
+            ))
+        else:
+            problems.append(Problem(
+                "domain-not-allowed",
+                f"'{host}' is neither an official domain ({', '.join(self.policy.official_domains)}) nor a reviewed reference domain.",
+                "Link to an official page, or add the domain to `extra.link_policy.reference_domains` in mkdocs.yml after review.",
+            ))
+        return problems
+
+    def _mailto(self, url: str, raw: str) -> list[Problem]:
+        problems: list[Problem] = []
+        body = url.split(":", 1)[1].split("?", 1)[0]
+        addresses = [unquote(a).strip() for a in body.split(",") if a.strip()]
+        if not addresses:
+            return [Problem("invalid-email", f"'{raw}' has no e-mail address.", "Remove the link.")]
+        for address in addresses:
+            problems += self.check_email(address, raw)
+        return problems
+
+    def check_email(self, address: str, raw: str | None = None) -> list[Problem]:
+        shown = raw or address
+        try:
+            validate_email(address, check_deliverability=False, allow_smtputf8=False)
+        except EmailNotValidError as error:
+            return [Problem("invalid-email", f"'{shown}' is not a valid e-mail address: {error}", "Fix the address or remove it.")]
+        domain = address.rsplit("@", 1)[1].lower()
+        _, host_problems = self.domains.classify(domain)
+        problems = list(host_problems)
+        if domain in FREEMAIL:
+            problems.append(Problem(
+                "freemail-address",
+                f"'{address}' is a free-mail address ({domain}); official support never writes from a personal mailbox.",
+                "Remove it; only the support address published on the official website may appear, via the contact registry.",
+            ))
+        if not self.registry.find(f"mailto:{address}"):
+            problems.append(Problem(
+                "contact-unlisted",
+                f"The e-mail address '{address}' is not in the contact registry.",
+                "Register it in mkdocs.yml `extra.contacts` with the official page that publishes it, or remove it.",
+            ))
+        return problems
+
+    # -- text ------------------------------------------------------------------
+    _URL_TEXT = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>()\[\]{}\"'`，。、；：！？（）《》【】]+")
+    _WWW_TEXT = re.compile(r"(?i)(?<![\w./-])www\.[^\s<>()\[\]{}\"'`，。、；：！？（）《》【】]+", re.ASCII)
+    _EMAIL_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
+    _DOMAIN_TEXT = re.compile(r"(?<![\w@/.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])(?![\w-])", re.ASCII | re.IGNORECASE)
+    _PHONE_TEXT = re.compile(r"(?<![\w+])\+\d[\d \-]{6,}\d")
+    _HANDLE_TEXT = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_]{2,}", re.ASCII)
+
+    def check_text(self, text: str) -> list[Problem]:
+        """Addresses typed as plain prose: readers copy them, so they follow the same
+        rules as links. Example domains belong in `code`, which is not scanned."""
+        problems: list[Problem] = []
+        spans: list[tuple[int, int]] = []
+
+        def free(match: re.Match) -> bool:
+            return not any(s <= match.start() < e for s, e in spans)
+
+        for match in self._URL_TEXT.finditer(text):
+            spans.append(match.span())
+            problems += self.check(match.group(0).rstrip(".,;:!?"), "link")
+        for match in self._WWW_TEXT.finditer(text):
+            if free(match):
+                spans.append(match.span())
+                problems += self.check("https://" + match.group(0).rstrip(".,;:!?"), "link")
+        for match in self._EMAIL_TEXT.finditer(text):
+            if free(match):
+                spans.append(match.span())
+                problems += self.check_email(match.group(0))
+        for match in self._DOMAIN_TEXT.finditer(text):
+            if not free(match):
+                continue
+            host = match.group(1).lower()
+            if not split_host(host)[2]:
+                continue  # no public suffix: not a domain (e.g. "e.g")
+            host_class, host_problems = self.domains.classify(host)
+            if host_problems:
+                problems += host_problems
+            elif host_class not in ("official", "reference"):
+                problems.append(Problem(
+                    "domain-in-text",
+                    f"The domain '{host}' is written as plain text; readers may type it, but it is not an official or reviewed domain.",
+                    "If it is an example of a fake site, put it in `code`; otherwise remove it or link an allowed domain.",
+                ))
+        for match in self._PHONE_TEXT.finditer(text):
+            if not self.registry.find("tel:" + match.group(0)):
+                problems.append(Problem(
+                    "contact-unlisted",
+                    f"The phone number '{match.group(0)}' is typed by hand and is not in the contact registry.",
+                    "Remove it; contact details come only from mkdocs.yml `extra.contacts`.",
+                ))
+        for match in self._HANDLE_TEXT.finditer(text):
+            problems.append(Problem(
+                "contact-unlisted",
+                f"The handle '{match.group(0)}' looks like a social media or messenger account typed by hand.",
+                "Remove it (put examples of fake handles in `code`); real accounts are listed only in mkdocs.yml `extra.contacts`.",
+            ))
+        return problems
+
+
+def check_registry(registry: Registry, checker: LinkChecker, config_rel: str) -> list[Finding]:
+    """A registered address must itself be safe: the registry is not a way around the policy."""
+    findings: list[Finding] = []
+    social_ok = {"social", "chat", "messenger"}
+    for contact in registry.contacts:
+        where = (config_rel, contact.line)
+        if contact.source:
+            source_class, source_problems = ("bad", [])
+            scheme = scheme_of(contact.source)
+            if scheme == "https":
+                try:
+                    source_class, source_problems = checker.domains.classify(urlsplit(contact.source).hostname or "")
+                except ValueError:
+                    pass
+            if source_class != "official":
+                findings.append(Finding(*where, "registry-unsourced",
+                    f"The contact '{contact.id}' has source '{contact.source}', which is not an https page on an official domain.",
+                    "Cite the official page (https://bitpie.com/...) that publishes this address."))
+        if not contact.url:
+            continue
+        scheme = scheme_of(contact.url)
+        problems: list[Problem] = []
+        if scheme == "mailto":
+            for address in contact.url.split(":", 1)[1].split("?", 1)[0].split(","):
+                address = unquote(address).strip()
+                problems += [p for p in checker.check_email(address) if p.code != "contact-unlisted"]
+                if not address.lower().endswith(tuple("@" + d for d in checker.policy.official_domains)):
+                    problems.append(Problem("registry-domain", f"'{address}' is not on an official domain.", "Only register support addresses on an official domain."))
+        elif scheme in ("tel", "sms"):
+            digits = "".join(ch for ch in contact.url if ch.isdigit())
+            if len(digits) < 6:
+                problems.append(Problem("registry-entry", f"'{contact.url}' is not a phone number.", "Write it as tel:+<country code><number>."))
+        elif scheme in ("https", "http"):
+            try:
+                host = urlsplit(normalise(contact.url)).hostname or ""
+            except ValueError:
+                host = ""
+            problems += checker._web(contact.url, contact.url, "link")
+            problems = [p for p in problems if p.code not in ("contact-unlisted", "domain-not-allowed")]
+            host_class, _ = checker.domains.classify(host)
+            if host_class not in ("official", "social") or (host_class == "social" and contact.kind not in social_ok):
+                if not any(p.code in ("lookalike-domain", "brand-subdomain", "punycode-domain", "homoglyph-domain", "ip-host", "url-shortener") for p in problems):
+                    problems.append(Problem("registry-domain", f"'{contact.url}' is on neither an official domain nor a known social platform.", "Register only official addresses."))
+        else:
+            problems.append(Problem("unsupported-scheme", f"'{contact.url}' uses a scheme the registry does not accept.", "Use https:, mailto: or tel:."))
+        for problem in problems:
+            findings.append(Finding(*where, problem.code, f"Contact registry: {problem.message}", problem.fix))
+    return findings

@@ -1,0 +1,141 @@
+"""Parses one article with markdown-it-py into what the rules look at, with lines.
+
+markdown-it gives every block its source lines, which Python-Markdown does not.
+Two settings keep it faithful to what MkDocs renders: links are never dropped
+(markdown-it refuses `javascript:` links by default; Python-Markdown renders
+them), and URLs are kept exactly as written. Admonition, details and tab bodies
+(`!!!`, `???`, `===` with an indented body) would be code blocks to CommonMark;
+they are dedented first, keeping line numbers, so their links are checked too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mkdocs.utils.meta import YAML_RE
+
+_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+_MD.validateLink = lambda url: True  # type: ignore[method-assign]
+_MD.normalizeLink = lambda url: url  # type: ignore[method-assign]
+_MD.normalizeLinkText = lambda url: url  # type: ignore[method-assign]
+
+_BLOCK_MARKER = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?|===\+?)\s")
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    line: int
+    kind: Literal["link", "image", "autolink"]
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A piece of text or raw HTML and the line it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Article:
+    path: Path          # absolute path of the .md file
+    rel: str            # path as printed in findings (relative to the project root)
+    lang: str           # language folder, e.g. "zh"
+    page: str           # path inside the language folder, e.g. "faq/forgot-password.md"
+    meta: dict[str, Any]
+    meta_error: str | None
+    offset: int         # lines taken by the front matter
+    tokens: list[Token]
+    links: list[Link] = field(default_factory=list)
+    html: list[Snippet] = field(default_factory=list)
+    texts: list[Snippet] = field(default_factory=list)
+
+    @property
+    def urls(self) -> set[str]:
+        return {link.url for link in self.links}
+
+
+def dedent_blocks(text: str) -> str:
+    """Turn `!!! note` bodies (indented 4 spaces) into ordinary Markdown in place."""
+    out: list[str] = []
+    stack: list[int] = []  # indentation of each open block's body
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" "))
+        while stack and line.strip() and indent < stack[-1]:
+            stack.pop()
+        cut = stack[-1] if stack else 0
+        body = line[cut:] if line[:cut].strip() == "" else line.lstrip(" ")
+        marker = _BLOCK_MARKER.match(line)
+        if marker:
+            stack.append(len(marker.group(1)) + 4)
+            body = ""  # the marker line itself becomes a blank line
+        out.append(body)
+    return "\n".join(out)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str | None, str, int]:
+    """(meta, error, body, line offset) using MkDocs' own front-matter pattern."""
+    match = YAML_RE.match(text)
+    if not match:
+        return {}, None, text, 0
+    offset = text[: match.end()].count("\n")
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+        error = None if isinstance(meta, dict) else "front matter is not a mapping"
+    except yaml.YAMLError as exc:
+        meta, error = {}, str(exc).replace("\n", " ")
+    return (meta if isinstance(meta, dict) else {}), error, text[match.end():], offset
+
+
+def _walk_inline(token: Token, first_line: int, article: Article) -> None:
+    line = first_line
+    for child in token.children or []:
+        if child.type == "link_open":
+            kind = "autolink" if child.markup == "autolink" else "link"
+            article.links.append(Link(str(child.attrs.get("href", "")), line, kind))
+        elif child.type == "image":
+            article.links.append(Link(str(child.attrs.get("src", "")), line, "image"))
+            for grand in child.children or []:
+                if grand.type == "text":
+                    article.texts.append(Snippet(grand.content, line))
+        elif child.type == "html_inline":
+            article.html.append(Snippet(child.content, line))
+        elif child.type == "text":
+            article.texts.append(Snippet(child.content, line))
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type in ("html_inline", "text", "code_inline"):
+            line += child.content.count("\n")
+
+
+def parse_article(path: Path, rel: str, lang: str, page: str) -> Article:
+    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    meta, error, body, offset = split_front_matter(text)
+    tokens = _MD.parse(dedent_blocks(body))
+    article = Article(path, rel, lang, page, meta, error, offset, tokens)
+    for token in tokens:
+        start = (token.map[0] if token.map else 0) + offset + 1
+        if token.type == "inline":
+            _walk_inline(token, start, article)
+        elif token.type == "html_block":
+            article.html.append(Snippet(token.content, start))
+    # Reference definitions that no link uses are not rendered; used ones appear
+    # as links above, at the line that uses them.
+    return article
+
+
+def inline_text(token: Token) -> str:
+    """Plain text of an inline token (markup dropped, line breaks as spaces)."""
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()

@@ -1,0 +1,147 @@
+"""Reads mkdocs.yml into the typed settings every rule needs.
+
+mkdocs.yml uses tags (`!ENV`, `!!python/name:`) that `yaml.safe_load` refuses, and
+the standalone check must not pay for MkDocs' full config validation. So we load
+it with a tolerant SafeLoader (`!ENV [NAME, default]` resolves like MkDocs does,
+other tags become None) and compose it a second time to know each key's line.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """SafeLoader that resolves `!ENV` and turns every other custom tag into None."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1], items[-1] if len(items) > 1 else None
+        if len(items) == 1:
+            names = items
+    for name in names:
+        if isinstance(name, str) and name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+_TolerantLoader.add_constructor("!ENV", _env)
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _key_lines(node: yaml.Node, prefix: tuple = ()) -> dict[tuple, int]:
+    """Map each key path, e.g. ('extra', 'contacts', 0, 'url'), to its 1-based line."""
+    lines: dict[tuple, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            path = prefix + (key_node.value,)
+            lines[path] = key_node.start_mark.line + 1
+            lines.update(_key_lines(value_node, path))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            path = prefix + (index,)
+            lines[path] = item.start_mark.line + 1
+            lines.update(_key_lines(item, path))
+    return lines
+
+
+@dataclass(frozen=True)
+class YamlDoc:
+    """Plain data plus the line of every key path."""
+
+    data: dict[str, Any]
+    lines: dict[tuple, int]
+
+    def line(self, *path: Any) -> int:
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+def read_yaml(path: Path) -> YamlDoc:
+    text = path.read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_TolerantLoader) or {}
+    node = yaml.compose(text, Loader=_TolerantLoader)
+    return YamlDoc(data=data, lines=_key_lines(node) if node is not None else {})
+
+
+@dataclass(frozen=True)
+class LinkPolicy:
+    """Which external sites articles may link to (mkdocs.yml `extra.link_policy`)."""
+
+    brand: str = "bitpie"
+    official_domains: tuple[str, ...] = ("bitpie.com",)
+    reference_domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the rules need to know about one project."""
+
+    root: Path
+    config_file: Path
+    docs_dir: Path
+    languages: tuple[str, ...]
+    policy: LinkPolicy
+    contact_page: str = "contact.md"
+    faq_dir: str = "faq"
+    min_steps: int = 2
+    raw_contacts: list[Any] = field(default_factory=list)
+    yaml: YamlDoc | None = None
+
+    def rel(self, path: Path) -> str:
+        """A path as printed in findings: relative to the project root, POSIX style."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    @property
+    def config_rel(self) -> str:
+        return self.rel(self.config_file)
+
+
+def _languages(plugins: Any) -> tuple[str, ...]:
+    """Locales from the mkdocs-static-i18n plugin, the default language first."""
+    for item in plugins or []:
+        if isinstance(item, dict) and "i18n" in item:
+            langs = (item["i18n"] or {}).get("languages") or []
+            ordered = sorted(langs, key=lambda lang: not lang.get("default", False))
+            return tuple(str(lang["locale"]) for lang in ordered if "locale" in lang)
+    return ()
+
+
+def load_settings(config_file: Path) -> Settings:
+    config_file = Path(config_file).resolve()
+    doc = read_yaml(config_file)
+    data = doc.data
+    root = config_file.parent
+    docs_dir = (root / str(data.get("docs_dir") or "docs")).resolve()
+    extra = data.get("extra") or {}
+    raw_policy = extra.get("link_policy") or {}
+    policy = LinkPolicy(
+        brand=str(raw_policy.get("brand", "bitpie")).lower(),
+        official_domains=tuple(str(d).lower() for d in raw_policy.get("official_domains", ["bitpie.com"])),
+        reference_domains=tuple(str(d).lower() for d in raw_policy.get("reference_domains", [])),
+    )
+    return Settings(
+        root=root,
+        config_file=config_file,
+        docs_dir=docs_dir,
+        languages=_languages(data.get("plugins")) or ("",),
+        policy=policy,
+        contact_page=str(raw_policy.get("contact_page", "contact.md")),
+        faq_dir=str(raw_policy.get("faq_dir", "faq")).strip("/"),
+        min_steps=int(raw_policy.get("min_steps", 2)),
+        raw_contacts=list(extra.get("contacts") or []),
+        yaml=doc,
+    )

@@ -1,0 +1,105 @@
+"""The contact registry: the only place a contact address may come from.
+
+Entries live in mkdocs.yml under `extra.contacts`. Each has an `id`, a `kind`, a
+`label`, and, only when verified, a `url` together with the official `source` that
+publishes it and the date it was `verified`. The contact page template renders
+them; the link rules accept a contact link only when it matches an entry here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from .findings import Finding
+
+KINDS = ("website", "email", "phone", "social", "chat", "messenger")
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    kind: str
+    url: str | None
+    source: str | None
+    verified: dt.date | None
+    line: int
+
+
+def contact_key(url: str) -> str:
+    """Normalise a contact URL so that equal addresses compare equal."""
+    url = url.strip()
+    scheme, _, rest = url.partition(":")
+    scheme = scheme.lower()
+    if scheme == "mailto":
+        return "mailto:" + unquote(rest.split("?", 1)[0]).strip().lower()
+    if scheme in ("tel", "sms"):
+        return "tel:" + "".join(ch for ch in rest if ch.isdigit() or ch == "+")
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}{query}"
+
+
+@dataclass(frozen=True)
+class Registry:
+    contacts: tuple[Contact, ...]
+
+    def find(self, url: str) -> Contact | None:
+        key = contact_key(url)
+        return next((c for c in self.contacts if c.url and contact_key(c.url) == key), None)
+
+
+def load_registry(raw: list[Any], config_rel: str, line_of, today: dt.date | None = None) -> tuple[Registry, list[Finding]]:
+    """Read `extra.contacts`; every malformed entry is a finding at its line.
+
+    `line_of(index, key)` gives the mkdocs.yml line of an entry's key. URL policy for
+    registered addresses is checked by `links.check_registry`, which needs the
+    link checker; this function checks the entry's shape only.
+    """
+    today = today or dt.date.today()
+    contacts: list[Contact] = []
+    findings: list[Finding] = []
+    seen: set[str] = set()
+
+    def bad(index: int, key: str, code: str, message: str, fix: str) -> None:
+        findings.append(Finding(config_rel, line_of(index, key), code, message, fix))
+
+    for index, entry in enumerate(raw):
+        if not isinstance(entry, dict):
+            bad(index, "", "registry-entry", "A contact entry must be a mapping with id, kind and label.", "Write it as `- id: ...` with `kind:` and `label:` keys.")
+            continue
+        cid = str(entry.get("id") or "").strip()
+        kind = str(entry.get("kind") or "").strip()
+        url = entry.get("url")
+        if not cid:
+            bad(index, "", "registry-entry", "A contact entry has no `id`.", "Give every entry a short unique id, e.g. `id: website`.")
+        elif cid in seen:
+            bad(index, "id", "registry-entry", f"The contact id '{cid}' is used twice.", "Give every entry a unique id.")
+        seen.add(cid)
+        if kind not in KINDS:
+            bad(index, "kind", "registry-entry", f"The contact '{cid}' has kind '{kind}', which is not one of {', '.join(KINDS)}.", "Set `kind:` to one of the listed kinds.")
+        verified = entry.get("verified")
+        if url is not None:
+            if not isinstance(url, str) or not url.strip():
+                bad(index, "url", "registry-entry", f"The contact '{cid}' has an empty `url`.", "Remove `url:` or write the verified address.")
+                url = None
+            if not entry.get("source"):
+                bad(index, "url", "registry-unsourced", f"The contact '{cid}' has an address but no `source` saying which official page publishes it.", "Add `source:` with the official https://bitpie.com/ page that lists this address, or remove the address.")
+            if isinstance(verified, str):
+                try:
+                    verified = dt.date.fromisoformat(verified)
+                except ValueError:
+                    verified = None
+            if not isinstance(verified, dt.date):
+                bad(index, "url", "registry-unverified", f"The contact '{cid}' has an address but no valid `verified` date (YYYY-MM-DD).", "Add `verified:` with the date you checked the address on its official source.")
+                verified = None
+            elif verified > today:
+                bad(index, "verified", "registry-unverified", f"The contact '{cid}' says it was verified on {verified}, which is in the future.", "Write the date you actually checked the address.")
+        contacts.append(Contact(
+            id=cid, kind=kind, url=url.strip() if isinstance(url, str) else None,
+            source=entry.get("source"), verified=verified if isinstance(verified, dt.date) else None,
+            line=line_of(index, ""),
+        ))
+    return Registry(tuple(contacts)), findings
