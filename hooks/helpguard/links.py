@@ -23,6 +23,7 @@ from .registry import Registry
 Context = Literal["link", "resource", "text"]
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_SPECIAL = re.compile(r"^(https?|ftp|wss?):/*", re.IGNORECASE)
 _STRIP = "".join(chr(c) for c in range(0x21)) + "\u00a0\ufeff"
 CONTACT_SCHEMES = frozenset({
     "tel", "sms", "callto", "facetime", "tg", "whatsapp", "weixin", "wechat", "skype",
@@ -37,7 +38,10 @@ def normalise(url: str) -> str:
     ends, drop tabs and newlines anywhere, and read backslashes as slashes."""
     url = url.strip(_STRIP)
     url = url.replace("\t", "").replace("\n", "").replace("\r", "")
-    return url.replace("\\", "/")
+    url = url.replace("\\", "/")
+    # Special schemes skip any run of slashes before the host: https:/x and https:x
+    # both go to host x.
+    return _SPECIAL.sub(lambda m: m.group(1) + "://", url)
 
 
 def scheme_of(url: str) -> str | None:

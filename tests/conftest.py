@@ -1,0 +1,143 @@
+"""Shared fixtures: a small help-center project built in tmp_path.
+
+`mini` writes a two-language project whose every page passes the guard; a test
+then changes one file and shows exactly what the guard reports.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from helpguard.findings import Finding
+from helpguard.runner import check_config
+
+ROOT = Path(__file__).resolve().parent.parent
+
+MKDOCS_YML = """\
+site_name: Mini
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+theme:
+  name: material
+  language: zh
+plugins:
+  - i18n:
+      docs_structure: folder
+      languages:
+        - locale: zh
+          default: true
+          name: 中文
+        - locale: en
+          name: English
+extra:
+  contacts:
+    - id: website
+      kind: website
+      url: https://bitpie.com/
+      source: https://bitpie.com/
+      verified: 2026-01-02
+      label: {zh: 官网, en: Website}
+    - id: email
+      kind: email
+      url: mailto:support@bitpie.com
+      source: https://bitpie.com/contact
+      verified: 2026-01-02
+      label: {zh: 邮箱, en: E-mail}
+  link_policy:
+    brand: bitpie
+    official_domains: [bitpie.com]
+    reference_domains: [etherscan.io]
+    contact_page: contact.md
+    faq_dir: faq
+    min_steps: 2
+"""
+
+FAQ_ZH = """\
+---
+title: 忘记密码怎么办？
+---
+
+# 忘记密码怎么办？
+
+用助记词恢复钱包，再设置新密码。
+
+## 操作步骤
+
+1. **找到助记词**：拿出你抄写的助记词。
+2. **导入钱包**：在应用中选择导入钱包并输入助记词。
+3. **设置新密码**：设置一个新的强密码。
+
+## 如果仍未解决
+
+请[联系客服](../contact.md)。
+"""
+
+FAQ_EN = """\
+---
+title: Forgot your password?
+---
+
+# Forgot your password?
+
+Restore the wallet from its recovery phrase and set a new password.
+
+## Steps
+
+1. **Find your phrase**: Take out the recovery phrase you wrote down.
+2. **Import the wallet**: Choose to import a wallet and enter the phrase.
+3. **Set a new password**: Choose a new strong password.
+
+## If this did not help
+
+Please [contact support](../contact.md).
+"""
+
+PAGES = {
+    "zh/index.md": "# 首页\n\n欢迎。见[常见问题](faq/forgot.md)。\n",
+    "en/index.md": "# Home\n\nWelcome. See the [FAQ](faq/forgot.md).\n",
+    "zh/contact.md": "# 联系客服\n\n官网：<https://bitpie.com/>\n",
+    "en/contact.md": "# Contact\n\nWebsite: <https://bitpie.com/>\n",
+    "zh/faq/forgot.md": FAQ_ZH,
+    "en/faq/forgot.md": FAQ_EN,
+}
+
+
+@dataclass
+class Mini:
+    root: Path
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    def write(self, rel: str, text: str) -> Path:
+        path = self.root / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def page(self, body: str, lang: str = "en", name: str = "page.md", other: str | None = None) -> Path:
+        """Write a page in `lang` and a clean twin in the other language."""
+        path = self.write(f"{lang}/{name}", body)
+        twin = "zh" if lang == "en" else "en"
+        if not (self.root / "docs" / twin / name).exists():
+            self.write(f"{twin}/{name}", other or "# Twin\n\nText.\n")
+        return path
+
+    def findings(self) -> list[Finding]:
+        return check_config(self.config, today=dt.date(2026, 11, 25)).findings
+
+    def codes(self) -> list[tuple[str, int, str]]:
+        return [(f.path, f.line, f.code) for f in self.findings()]
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Mini:
+    (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
+    project = Mini(tmp_path)
+    for rel, text in PAGES.items():
+        project.write(rel, text)
+    return project

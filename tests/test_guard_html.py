@@ -1,0 +1,40 @@
+"""Raw HTML rules: nothing that runs code or loads another site gets into an article."""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    ('<script>alert(1)</script>', "html-script", "<script>"),
+    ('<script src="https://cdn.example.com/x.js"></script>', "html-script", "<script>"),
+    ('<iframe src="https://bitpie.com/"></iframe>', "html-iframe", "<iframe>"),
+    ('<object data="x.swf"></object>', "html-embed", "<object>"),
+    ('<img src="a.png" onerror="steal()">', "html-event-handler", "onerror"),
+    ('<div onclick="go()">click</div>', "html-event-handler", "onclick"),
+    ('<a href="javascript:alert(1)">x</a>', "html-javascript-url", "javascript"),
+    ('<a href="JAVASCRIPT&#58;alert(1)">x</a>', "html-javascript-url", "javascript"),
+    ('<a href="https://bitpieaac.com/">x</a>', "lookalike-domain", "bitpieaac.com"),
+    ('<img src="https://tracker.example.com/p.gif">', "external-resource", "tracker.example.com"),
+    ('<span style="background:url(https://x.example/a.png)">x</span>', "html-style-url", "style"),
+    ('<form action="https://bitpie-support.com/login"><input></form>', "html-forbidden-tag", "<form>"),
+]
+
+
+@pytest.mark.parametrize("html,code,needle", CASES, ids=[c[1] for c in CASES])
+def test_dangerous_html_is_reported_at_its_line(mini, html, code, needle):
+    path = mini.page(f"# Page\n\nIntro.\n\n{html}\n", lang="zh")
+    rel = path.relative_to(mini.root).as_posix()
+    found = [f for f in mini.findings() if f.path == rel and f.code == code]
+    assert found, [f.text() for f in mini.findings()]
+    assert found[0].line == 5
+    assert needle.lower() in found[0].message.lower()
+
+
+def test_multiline_html_block_reports_the_inner_line(mini):
+    path = mini.page('# Page\n\n<div markdown>\n<p>ok</p>\n<p onmouseover="x()">bad</p>\n</div>\n', lang="en")
+    rel = path.relative_to(mini.root).as_posix()
+    assert (rel, 5, "html-event-handler") in mini.codes()
+
+
+def test_harmless_html_passes(mini):
+    mini.page('# Page\n\n<label class="md-button" for="__search">Search</label>\n\n<div markdown>\n**ok**\n</div>\n', lang="en")
+    assert mini.findings() == []

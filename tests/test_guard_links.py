@@ -1,0 +1,116 @@
+"""Link rules: each kind of bad link fails with its own code, at its own line.
+
+Every case writes one article whose third line holds the bad input, then checks
+the finding's file, line, code and that its message names the culprit.
+"""
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # (markdown on line 3, expected code, text the message must contain)
+    ("[官网](https://bitpieaac.com/)", "lookalike-domain", "bitpieaac.com"),
+    ("[help](https://bitpieby.com/login)", "lookalike-domain", "bitpieby.com"),
+    ("[help](https://www.bitpiepy.com)", "lookalike-domain", "bitpiepy.com"),
+    ("[help](https://bitpie-support.com/)", "lookalike-domain", "bitpie-support.com"),
+    ("[help](https://bitpei.com/)", "lookalike-domain", "one letter away"),
+    ("[help](https://b1tpie.com/)", "lookalike-domain", "look-alike digits"),
+    ("[help](https://bitpie.net/)", "lookalike-domain", "different suffix"),
+    ("[help](https://bitpie.com.help-center.net/)", "brand-subdomain", "help-center.net"),
+    ("[help](https://bitpie.evil.example.net/)", "brand-subdomain", "example.net"),
+    ("[help](https://xn--btpie-k0a.com/)", "punycode-domain", "punycode"),
+    ("[help](https://bіtpie.com/)", "homoglyph-domain", "CYRILLIC"),
+    ("[help](http://bitpie.com/)", "insecure-link", "http:"),
+    ("[x](javascript:alert(1))", "script-url", "javascript"),
+    ("[x](JaVaScRiPt:alert(1))", "script-url", "alert"),
+    ("[x](data:text/html;base64,PHNjcmlwdD4=)", "data-url", "data:"),
+    ("[x](https://192.168.1.10/wallet)", "ip-host", "192.168.1.10"),
+    ("[x](https://3232235777/)", "ip-host", "3232235777"),
+    ("[x](https://bit.ly/3abcd)", "url-shortener", "bit.ly"),
+    ("[x](https://bitpie.com@evil.net/)", "userinfo-trick", "evil.net"),
+    ("[x](//bitpie.com/)", "protocol-relative", "no scheme"),
+    ("[mail](mailto:bitpie.support@gmail.com)", "freemail-address", "gmail.com"),
+    ("[mail](mailto:help@bitpie.com)", "contact-unlisted", "help@bitpie.com"),
+    ("[mail](mailto:not-an-address)", "invalid-email", "not-an-address"),
+    ("[call](tel:+8640012345678)", "contact-unlisted", "tel:"),
+    ("[tg](https://t.me/bitpie_support)", "contact-unlisted", "t.me"),
+    ("[tg](tg://resolve?domain=bitpie)", "contact-unlisted", "tg:"),
+    ("[x](https://example.com/page)", "domain-not-allowed", "example.com"),
+    ("[x](ftp://bitpie.com/file)", "unsupported-scheme", "ftp"),
+    ("![logo](https://cdn.example.com/logo.png)", "external-resource", "cdn.example.com"),
+    ("<https://bitpieaac.com/>", "lookalike-domain", "bitpieaac.com"),
+    ("[ref][1]\n\n[1]: https://bitpieaac.com/", "lookalike-domain", "bitpieaac.com"),
+    ("visit https://bitpieaac.com today", "lookalike-domain", "bitpieaac.com"),
+    ("请访问 bitpieaac.com 联系客服", "lookalike-domain", "bitpieaac.com"),
+    ("write to bitpie.help@gmail.com", "freemail-address", "gmail.com"),
+    ("add @bitpie_helpdesk on Telegram", "contact-unlisted", "@bitpie_helpdesk"),
+    ("call +86 400 123 4567", "contact-unlisted", "+86 400 123 4567"),
+    ("see example.org for help", "domain-in-text", "example.org"),
+    ("[x](https:\\\\bitpieaac.com)", "lookalike-domain", "bitpieaac.com"),
+    ('<a href="java&#9;script:alert(1)">x</a>', "html-javascript-url", "javascript"),
+    ("[x](https:bitpieaac.com)", "lookalike-domain", "bitpieaac.com"),
+]
+
+
+@pytest.mark.parametrize("markdown,code,needle", CASES, ids=[c[1] + ":" + c[0][:30] for c in CASES])
+def test_bad_link_is_reported_at_its_line(mini, markdown, code, needle):
+    path = mini.page(f"# Page\n\n{markdown}\n", lang="en")
+    rel = path.relative_to(mini.root).as_posix()
+    found = [f for f in mini.findings() if f.path == rel and f.code == code]
+    assert found, f"expected [{code}] for {markdown!r}, got {[f.text() for f in mini.findings()]}"
+    assert found[0].line == 3
+    assert needle.lower() in found[0].message.lower()
+    assert found[0].fix  # every finding says how to fix it
+    assert found[0].text().startswith(f"{rel}:3: [{code}] ")
+
+
+GOOD = [
+    "[官网](https://bitpie.com/)",
+    "[docs](https://docs.bitpie.com/guide?x=1#top)",
+    "[tx](https://etherscan.io/tx/0xabc)",
+    "[mail](mailto:support@bitpie.com)",
+    "[mail](mailto:Support@BitPie.com?subject=Help)",
+    "[page](../index.md#top)",
+    "fake domains look like `bitpieaac.com` or `bitpie.com.help-center.net`",
+    "```\nhttps://bitpieaac.com\n```",
+    "官网是 bitpie.com，不是别的地址。",
+]
+
+
+@pytest.mark.parametrize("markdown", GOOD)
+def test_allowed_links_and_code_examples_pass(mini, markdown):
+    mini.page(f"# Page\n\n{markdown}\n", lang="en")
+    assert mini.findings() == []
+
+
+def test_every_problem_in_a_file_is_reported_in_one_run(mini):
+    path = mini.page(
+        "# Page\n\n"
+        "[a](https://bitpieaac.com/)\n\n"                  # line 3
+        "[b](http://bitpie.com/)\n\n"                       # line 5
+        "[c](mailto:x@qq.com)\n\n"                          # line 7
+        "[ok](https://bitpie.com/)\n",                      # line 9: fine
+        lang="zh",
+    )
+    rel = path.relative_to(mini.root).as_posix()
+    lines = {(f.line, f.code) for f in mini.findings() if f.path == rel}
+    assert {(3, "lookalike-domain"), (5, "insecure-link"), (7, "freemail-address")} <= lines
+    assert not any(line == 9 for line, _ in lines)
+
+
+def test_line_numbers_count_front_matter_and_admonitions(mini):
+    path = mini.page(
+        "---\ntitle: T\n---\n\n# T\n\n"   # lines 1-6
+        "!!! warning \"Careful\"\n"        # 7
+        "    Text first.\n"                # 8
+        "    See [this](https://bitpie-support.com/).\n",  # 9
+        lang="en",
+    )
+    rel = path.relative_to(mini.root).as_posix()
+    assert (rel, 9, "lookalike-domain") in mini.codes()
+
+
+def test_multiline_paragraph_places_link_on_its_own_line(mini):
+    path = mini.page("# T\n\nfirst line\nsecond line\nthird [x](https://bitpieaac.com) line\n", lang="en")
+    rel = path.relative_to(mini.root).as_posix()
+    assert (rel, 5, "lookalike-domain") in mini.codes()
