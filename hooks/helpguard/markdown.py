@@ -79,6 +79,11 @@ def dedent_blocks(text: str) -> str:
     return "\n".join(out)
 
 
+def read_source(path: Path) -> str:
+    """The file's text with every line break (CRLF, lone CR) as a newline, as markdown-it sees it."""
+    return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str | None, str, int]:
     """(meta, error, body, line offset) using MkDocs' own front-matter pattern."""
     match = YAML_RE.match(text)
@@ -115,7 +120,7 @@ def _walk_inline(token: Token, first_line: int, article: Article) -> None:
 
 
 def parse_article(path: Path, rel: str, lang: str, page: str) -> Article:
-    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    text = read_source(path)
     meta, error, body, offset = split_front_matter(text)
     tokens = _MD.parse(dedent_blocks(body))
     article = Article(path, rel, lang, page, meta, error, offset, tokens)

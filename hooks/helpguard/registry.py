@@ -36,7 +36,10 @@ def contact_key(url: str) -> str:
         return "mailto:" + unquote(rest.split("?", 1)[0]).strip().lower()
     if scheme in ("tel", "sms"):
         return "tel:" + "".join(ch for ch in rest if ch.isdigit() or ch == "+")
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
     path = parts.path.rstrip("/")
     query = f"?{parts.query}" if parts.query else ""
     return f"{parts.scheme.lower()}://{parts.netloc.lower()}{path}{query}"

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from .findings import Finding
 from .html import check_html
 from .links import LinkChecker, normalise
-from .markdown import Article
+from .markdown import Article, read_source
 
 
 class _StartTags(HTMLParser):
@@ -29,7 +29,7 @@ class _StartTags(HTMLParser):
 
 
 def _line_of(article: Article, needle: str) -> int:
-    lines = article.path.read_text(encoding="utf-8-sig").splitlines()
+    lines = read_source(article.path).split("\n")
     return next((n for n, line in enumerate(lines, 1) if needle and needle in line), 1)
 
 
