@@ -6,6 +6,9 @@ then changes one file and shows exactly what the guard reports.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +19,29 @@ from helpguard.findings import Finding
 from helpguard.runner import check_config
 
 ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://help.test/"}
+PAGES = sorted(p.relative_to(ROOT / "docs/zh").as_posix() for p in (ROOT / "docs/zh").rglob("*.md"))
+
+
+def built_path(site: Path, page: str, lang: str) -> Path:
+    base = site if lang == "zh" else site / "en"
+    stem = page[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return base / (stem + ".html")
+    return base / stem / "index.html"
+
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(out)], cwd=ROOT, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr, result.stderr[-3000:]
+    return out
+
+
 
 MKDOCS_YML = """\
 site_name: Mini
@@ -95,7 +121,7 @@ Restore the wallet from its recovery phrase and set a new password.
 Please [contact support](../contact.md).
 """
 
-PAGES = {
+MINI_PAGES = {
     "zh/index.md": "# 首页\n\n欢迎。见[常见问题](faq/forgot.md)。\n",
     "en/index.md": "# Home\n\nWelcome. See the [FAQ](faq/forgot.md).\n",
     "zh/contact.md": "# 联系客服\n\n官网：<https://bitpie.com/>\n",
@@ -138,6 +164,6 @@ class Mini:
 def mini(tmp_path: Path) -> Mini:
     (tmp_path / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
     project = Mini(tmp_path)
-    for rel, text in PAGES.items():
+    for rel, text in MINI_PAGES.items():
         project.write(rel, text)
     return project

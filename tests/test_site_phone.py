@@ -1,0 +1,67 @@
+"""Readable on a phone: every page, in both languages, fits a 390 px wide screen
+without sideways scrolling, and the contact page shows the registry box under its
+title. Drives Debian's chromium through Playwright (no browser download)."""
+from __future__ import annotations
+
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from conftest import PAGES, built_path
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (scripts/setup.sh --dev)")]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def phone(site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        outside: list[str] = []
+        # The build's own site_url host (help.test) stands in for our host in production.
+        ours = ("http://127.0.0.1", "https://help.test/", "data:", "blob:")
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(ours) else None)
+        yield page, f"http://127.0.0.1:{server.server_address[1]}", outside
+        browser.close()
+    server.shutdown()
+
+
+def url_of(site: Path, page: str, lang: str) -> str:
+    return "/" + built_path(site, page, lang).relative_to(site).as_posix().removesuffix("index.html")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_page_fits_a_phone_screen(site, phone, lang):
+    page, base, outside = phone
+    too_wide = []
+    for name in PAGES:
+        page.goto(base + url_of(site, name, lang))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            too_wide.append((name, width))
+    assert too_wide == []
+    assert outside == []  # and no page asked another host for anything
+
+
+def test_contact_registry_box_sits_under_the_title(site, phone):
+    page, base, _ = phone
+    page.goto(base + url_of(site, "contact.md", "en"))
+    title_y = page.locator("h1").first.bounding_box()["y"]
+    box = page.locator("#official-channels")
+    assert box.is_visible()
+    assert box.bounding_box()["y"] > title_y
+    assert box.locator("a[href='https://bitpie.com/']").count() == 1
