@@ -38,3 +38,23 @@ def test_multiline_html_block_reports_the_inner_line(mini):
 def test_harmless_html_passes(mini):
     mini.page('# Page\n\n<label class="md-button" for="__search">Search</label>\n\n<div markdown>\n**ok**\n</div>\n', lang="en")
     assert mini.findings() == []
+
+
+def test_published_as_is_files_in_docs_are_rejected(mini):
+    (mini.root / "docs/en/login.html").write_text("<form action=https://bitpie-support.com>", encoding="utf-8")
+    (mini.root / "docs/zh/logo.svg").write_text("<svg onload=alert(1)>", encoding="utf-8")
+    found = {(f.path, f.code) for f in mini.findings()}
+    assert ("docs/en/login.html", "unchecked-file") in found
+    assert ("docs/zh/logo.svg", "unchecked-file") in found
+
+
+def test_pages_with_other_markdown_suffixes_are_checked(mini):
+    mini.write("en/extra.markdown", "# X\n\n[a](https://bitpieaac.com/)\n")
+    found = {(f.path, f.line, f.code) for f in mini.findings()}
+    assert ("docs/en/extra.markdown", 3, "lookalike-domain") in found
+    assert ("docs/en/extra.markdown", 1, "missing-translation") in found
+
+
+def test_page_outside_the_language_folders_is_rejected(mini):
+    (mini.root / "docs/stray.md").write_text("# Stray\n", encoding="utf-8")
+    assert ("docs/stray.md", 1, "outside-language-folder") in mini.codes()

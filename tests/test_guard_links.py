@@ -49,6 +49,14 @@ CASES = [
     ("[x](https:\\\\bitpieaac.com)", "lookalike-domain", "bitpieaac.com"),
     ('<a href="java&#9;script:alert(1)">x</a>', "html-javascript-url", "javascript"),
     ("[x](https:bitpieaac.com)", "lookalike-domain", "bitpieaac.com"),
+    ("[x](https://bitpie.com%2eevil.net/)", "brand-subdomain", "evil.net"),
+    ("[x](https://bitpie.github.io/)", "brand-subdomain", "github.io"),
+    ("[x](https://0x7f.0.0.1/)", "ip-host", "0x7f"),
+    ("[x](https://[::1]/)", "ip-host", "::1"),
+    ("[x](&#x6A;avascript:alert(1))", "script-url", "javascript"),
+    ("[x](https://wa.me/8613800000000)", "contact-unlisted", "wa.me"),
+    ("<support@qq.com>", "freemail-address", "qq.com"),
+    ("[x](mailto:help@bitpie.com.evil.net)", "brand-subdomain", "evil.net"),
 ]
 
 

@@ -98,8 +98,9 @@ class LinkChecker:
         problems: list[Problem] = []
         try:
             parts = urlsplit(url)
-            host = parts.hostname or ""
-            netloc = parts.netloc
+            # Browsers decode %-escapes in host names: bitpie.com%2eevil.net is bitpie.com.evil.net.
+            host = unquote(parts.hostname or "")
+            netloc = unquote(parts.netloc)
         except ValueError:
             return [Problem("malformed-url", f"'{raw}' is not a valid URL.", "Write a plain https:// address.")]
         if "@" in netloc:

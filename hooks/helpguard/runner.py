@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.utils import markdown_extensions
+
 from .faq import FaqDoc, check_faq, is_faq, read_faq
 from .findings import Finding
 from .html import check_html
@@ -58,13 +60,39 @@ def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding]
     return out, seen
 
 
-def discover(settings: Settings) -> dict[str, dict[str, Path]]:
-    """Markdown files per language folder, keyed by their path inside the folder."""
+# Files MkDocs would publish as they are, unchecked: a page or script a reader's
+# browser runs. Articles are Markdown; assets belong in overrides/.
+UNCHECKED_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".js", ".mjs", ".svg", ".svgz", ".xml", ".php", ".swf"}
+
+
+def _is_page(path: Path) -> bool:
+    return path.suffix.lower() in markdown_extensions
+
+
+def discover(settings: Settings) -> tuple[dict[str, dict[str, Path]], list[Finding]]:
+    """Markdown pages per language folder (keyed by their path inside it), and
+    findings for files the guard cannot vouch for."""
     found: dict[str, dict[str, Path]] = {}
+    findings: list[Finding] = []
+    lang_dirs = {(settings.docs_dir / lang).resolve() for lang in settings.languages if lang}
     for lang in settings.languages:
         base = settings.docs_dir / lang if lang else settings.docs_dir
-        found[lang] = {p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*.md"))} if base.is_dir() else {}
-    return found
+        found[lang] = {p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*")) if p.is_file() and _is_page(p)} if base.is_dir() else {}
+    if not settings.docs_dir.is_dir():
+        return found, findings
+    for path in sorted(settings.docs_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        rel = settings.rel(path)
+        if path.suffix.lower() in UNCHECKED_SUFFIXES:
+            findings.append(Finding(rel, 1, "unchecked-file",
+                f"'{path.name}' would be published as it is, without any check: a page or script that runs in readers' browsers.",
+                "Write the content as a Markdown article; put theme assets in overrides/."))
+        elif _is_page(path) and lang_dirs and not any(parent in lang_dirs for parent in path.resolve().parents):
+            findings.append(Finding(rel, 1, "outside-language-folder",
+                "This page is outside the language folders, so it has no language and is not checked for parity.",
+                f"Move it under {', '.join(sorted(settings.rel(d) + '/' for d in lang_dirs))}."))
+    return found, findings
 
 
 def check_site(settings: Settings, today: dt.date | None = None) -> SiteReport:
@@ -72,7 +100,9 @@ def check_site(settings: Settings, today: dt.date | None = None) -> SiteReport:
     report = SiteReport(findings, checker=checker)
     by_lang: dict[str, dict[str, Article]] = {}
     step_counts: dict[tuple[str, str], tuple[int, int]] = {}
-    for lang, pages in discover(settings).items():
+    pages_by_lang, file_findings = discover(settings)
+    findings += file_findings
+    for lang, pages in pages_by_lang.items():
         by_lang[lang] = {}
         for page, path in pages.items():
             try:
