@@ -1,6 +1,7 @@
 """MkDocs hook: the help center's guard (registered under `hooks:` in mkdocs.yml).
 
 Events, each chosen on purpose:
+- on_startup:       note whether we serve (then the rules run in one process).
 - on_config:        load settings (mkdocs.yml) once per build.
 - on_pre_build:     run every source rule over all languages; each problem becomes a
                     warning naming file:line, so `mkdocs build --strict` fails. The
@@ -29,11 +30,17 @@ log = logging.getLogger("mkdocs.hooks.helpcenter")
 @dataclass
 class _State:
     depth: int = 0
+    workers: int | None = None  # None: one process per core; 1 under `mkdocs serve`
     settings: Settings | None = None
     report: SiteReport | None = None
 
 
 _state = _State()
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` runs threads (file watcher, server): never fork there.
+    _state.workers = 1 if command == "serve" else None
 
 
 def on_config(config):
@@ -46,24 +53,22 @@ def on_pre_build(config) -> None:
     _state.depth += 1
     if _state.depth > 1 or _state.settings is None:
         return
-    _state.report = check_site(_state.settings)
+    _state.report = check_site(_state.settings, workers=_state.workers)
     for finding in _state.report.findings:
         log.warning(finding.text())
     if _state.report.findings:
         log.warning(f"helpguard: {len(_state.report.findings)} problem(s) found; see the lines above.")
 
 
-def _article(page):
+def _result(page):
     if _state.report is None or not page.file.abs_src_path:
         return None
-    return _state.report.articles.get(Path(page.file.abs_src_path).resolve())
+    return _state.report.pages.get(Path(page.file.abs_src_path).resolve())
 
 
 def on_page_markdown(markdown, page, config, files):
-    article = _article(page)
-    if article is None:
-        return markdown
-    doc = _state.report.faqs.get(article.path.resolve())
+    result = _result(page)
+    doc = result.faq if result is not None else None
     if doc is not None:
         url = (config.site_url or "").rstrip("/") + "/" + page.url if config.site_url else None
         text = faq_jsonld(doc, url)
@@ -73,12 +78,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    article = _article(page)
-    if article is None or _state.report.checker is None:
+    result = _result(page)
+    if result is None or _state.report.checker is None:
         return html
-    key = article.path.resolve()
-    reported = {(f.line, f.code) for f in _state.report.findings if f.path == article.rel}
-    for finding in check_rendered(html, article, _state.report.checker, _state.report.seen_urls.get(key, set()), reported):
+    for finding in check_rendered(html, result, _state.report.checker):
         log.warning(finding.text())
     return html
 

@@ -16,6 +16,6 @@ def test_shipped_site_passes_clean():
     report = check_config(ROOT / "mkdocs.yml")
     assert [f.text() for f in report.findings] == []
     # and it really looked at every article in both languages
-    langs = {a.lang for a in report.articles.values()}
+    langs = {page.lang for page in report.pages.values()}
     assert langs == {"zh", "en"}
     assert len(report.faqs) >= 16  # 8 FAQs in each language

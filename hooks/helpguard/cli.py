@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     for finding in findings:
         print(finding.github() if args.github else finding.text())
     elapsed = time.perf_counter() - started
-    files = len(report.articles)
+    files = len(report.pages)
     verdict = f"{len(findings)} problem(s)" if findings else "no problems"
     print(f"check: {verdict} in {files} file(s), {elapsed:.2f}s", file=sys.stderr)
     return 1 if findings else 0

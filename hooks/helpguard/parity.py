@@ -5,13 +5,13 @@ A page missing in one language is an error, never a silent fallback.
 from __future__ import annotations
 
 from .findings import Finding
-from .markdown import Article
 
 LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
-def check_parity(by_lang: dict[str, dict[str, Article]], step_counts: dict[tuple[str, str], tuple[int, int]]) -> list[Finding]:
-    """`step_counts[(lang, page)] = (count, line)` for every FAQ page."""
+def check_parity(by_lang: dict[str, dict[str, str]], step_counts: dict[tuple[str, str], tuple[int, int]]) -> list[Finding]:
+    """`by_lang[lang][page]` is the page's printed path; `step_counts[(lang, page)] =
+    (count, line)` for every FAQ page."""
     out: list[Finding] = []
     languages = list(by_lang)
     all_pages = sorted({page for pages in by_lang.values() for page in pages})
@@ -21,9 +21,9 @@ def check_parity(by_lang: dict[str, dict[str, Article]], step_counts: dict[tuple
             if lang in present:
                 continue
             source = by_lang[present[0]][page]
-            missing = source.rel.replace(f"/{present[0]}/", f"/{lang}/", 1)
+            missing = source.replace(f"/{present[0]}/", f"/{lang}/", 1)
             out.append(Finding(
-                source.rel, 1, "missing-translation",
+                source, 1, "missing-translation",
                 f"This page has no {LANGUAGE_NAMES.get(lang, lang)} version ({missing} does not exist).",
                 f"Create {missing} with the same steps, or remove this page from every language.",
             ))
@@ -32,7 +32,7 @@ def check_parity(by_lang: dict[str, dict[str, Article]], step_counts: dict[tuple
             summary = ", ".join(f"{lang}: {count}" for lang, (count, _) in counted)
             for lang, (count, line) in counted:
                 out.append(Finding(
-                    by_lang[lang][page].rel, line, "step-count-mismatch",
+                    by_lang[lang][page], line, "step-count-mismatch",
                     f"The FAQ's language versions have different numbers of steps ({summary}).",
                     "Give every language the same steps; translate a step rather than merging or splitting it.",
                 ))
@@ -40,7 +40,7 @@ def check_parity(by_lang: dict[str, dict[str, Article]], step_counts: dict[tuple
         if kinds and kinds != set(present):
             for lang in set(present) - kinds:
                 out.append(Finding(
-                    by_lang[lang][page].rel, 1, "faq-type-mismatch",
+                    by_lang[lang][page], 1, "faq-type-mismatch",
                     "This page is an FAQ in another language but not in this one.",
                     "Mark it the same way in every language (folder or `type: faq`).",
                 ))

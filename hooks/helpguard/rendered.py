@@ -12,7 +12,8 @@ from html.parser import HTMLParser
 from .findings import Finding
 from .html import check_html
 from .links import LinkChecker, normalise
-from .markdown import Article, read_source
+from .markdown import read_source
+from .runner import PageResult
 
 
 class _StartTags(HTMLParser):
@@ -28,14 +29,14 @@ class _StartTags(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _line_of(article: Article, needle: str) -> int:
-    lines = read_source(article.path).split("\n")
+def _line_of(page: PageResult, needle: str) -> int:
+    lines = read_source(page.path).split("\n")
     return next((n for n, line in enumerate(lines, 1) if needle and needle in line), 1)
 
 
-def check_rendered(html: str, article: Article, checker: LinkChecker, seen: set[str],
-                   reported: set[tuple[int, str]]) -> list[Finding]:
-    """`seen`: URLs the source scan judged; `reported`: (line, code) it reported."""
+def check_rendered(html: str, page: PageResult, checker: LinkChecker) -> list[Finding]:
+    """Problems in the rendered page that the source scan did not already report."""
+    reported = {(f.line, f.code) for f in page.findings}
     parser = _StartTags()
     parser.feed(html)
     parser.close()
@@ -43,11 +44,11 @@ def check_rendered(html: str, article: Article, checker: LinkChecker, seen: set[
     for tag in parser.tags:
         problems, _ = check_html(tag, checker)
         for item in problems:
-            if item.url is not None and normalise(item.url) in seen:
+            if item.url is not None and normalise(item.url) in page.seen:
                 continue
-            line = _line_of(article, item.needle)
+            line = _line_of(page, item.needle)
             if (line, item.problem.code) in reported:
                 continue
-            out.add(Finding(article.rel, line, item.problem.code,
+            out.add(Finding(page.rel, line, item.problem.code,
                             item.problem.message + " (found in the rendered page)", item.problem.fix))
     return sorted(out)

@@ -3,6 +3,9 @@ command both call `check_site` and only print what it returns."""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing as mp
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,13 +21,29 @@ from .project import Settings, load_settings
 from .registry import Registry, load_registry
 
 
+@dataclass(frozen=True)
+class PageResult:
+    """What the rules found in one page: small and picklable, so pages can be
+    checked in worker processes and no token tree is kept in memory."""
+
+    path: Path
+    rel: str
+    lang: str
+    page: str
+    findings: tuple[Finding, ...]
+    seen: frozenset[str]          # every URL the source scan judged
+    faq: FaqDoc | None
+
+
 @dataclass
 class SiteReport:
     findings: list[Finding]
-    articles: dict[Path, Article] = field(default_factory=dict)
-    faqs: dict[Path, FaqDoc] = field(default_factory=dict)
+    pages: dict[Path, PageResult] = field(default_factory=dict)
     checker: LinkChecker | None = None
-    seen_urls: dict[Path, set[str]] = field(default_factory=dict)
+
+    @property
+    def faqs(self) -> dict[Path, FaqDoc]:
+        return {path: result.faq for path, result in self.pages.items() if result.faq is not None}
 
 
 def build_checker(settings: Settings, today: dt.date | None = None) -> tuple[LinkChecker, list[Finding]]:
@@ -95,36 +114,67 @@ def discover(settings: Settings) -> tuple[dict[str, dict[str, Path]], list[Findi
     return found, findings
 
 
-def check_site(settings: Settings, today: dt.date | None = None) -> SiteReport:
+def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker, settings: Settings) -> PageResult:
+    """Every per-page rule for one file."""
+    try:
+        article = parse_article(path, rel, lang, page)
+    except (OSError, UnicodeDecodeError) as error:
+        problem = Finding(rel, 1, "unreadable", f"The file cannot be read as UTF-8 text: {error}", "Save it as UTF-8.")
+        return PageResult(path, rel, lang, page, (problem,), frozenset(), None)
+    findings, seen = check_article(article, checker)
+    doc = None
+    if is_faq(article, settings.faq_dir):
+        doc = read_faq(article, settings.contact_page)
+        findings += check_faq(article, doc, settings.min_steps, settings.contact_page)
+    return PageResult(path, rel, lang, page, tuple(findings), frozenset(seen), doc)
+
+
+# Set in the parent before forking, so worker processes inherit a ready checker.
+_FORKED: tuple[LinkChecker, Settings] | None = None
+PARALLEL_FROM = 200  # pages; below this, starting workers costs more than it saves
+
+
+def _check_chunk(items: list[tuple[Path, str, str, str]]) -> list[PageResult]:
+    assert _FORKED is not None
+    checker, settings = _FORKED
+    return [check_page(*item, checker, settings) for item in items]
+
+
+def _check_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, settings: Settings, workers: int) -> list[PageResult]:
+    if workers <= 1 or len(items) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        return [check_page(*item, checker, settings) for item in items]
+    global _FORKED
+    _FORKED = (checker, settings)
+    chunks = [items[i::workers] for i in range(workers)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+            return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+    finally:
+        _FORKED = None
+
+
+def check_site(settings: Settings, today: dt.date | None = None, workers: int | None = None) -> SiteReport:
+    """All rules over all languages. `workers`: processes for the per-page rules
+    (default: one per CPU core for large sites; 1 for serial)."""
     checker, findings = build_checker(settings, today)
     report = SiteReport(findings, checker=checker)
-    by_lang: dict[str, dict[str, Article]] = {}
-    step_counts: dict[tuple[str, str], tuple[int, int]] = {}
     pages_by_lang, file_findings = discover(settings)
     findings += file_findings
-    for lang, pages in pages_by_lang.items():
-        by_lang[lang] = {}
-        for page, path in pages.items():
-            try:
-                article = parse_article(path, settings.rel(path), lang, page)
-            except (OSError, UnicodeDecodeError) as error:
-                findings.append(Finding(settings.rel(path), 1, "unreadable", f"The file cannot be read as UTF-8 text: {error}", "Save it as UTF-8."))
-                continue
-            by_lang[lang][page] = article
-            report.articles[path.resolve()] = article
-            article_findings, seen = check_article(article, checker)
-            findings += article_findings
-            report.seen_urls[path.resolve()] = seen
-            if is_faq(article, settings.faq_dir):
-                doc = read_faq(article, settings.contact_page)
-                report.faqs[path.resolve()] = doc
-                findings += check_faq(article, doc, settings.min_steps, settings.contact_page)
-                step_counts[(lang, page)] = (len(doc.steps), doc.list_line or doc.title_line)
-    if len(by_lang) > 1:
-        findings += check_parity(by_lang, step_counts)
+    items = [(path, settings.rel(path), lang, page) for lang, pages in pages_by_lang.items() for page, path in pages.items()]
+    for result in _check_pages(items, checker, settings, workers if workers is not None else (os.cpu_count() or 1)):
+        report.pages[result.path.resolve()] = result
+        findings += result.findings
+    if len(pages_by_lang) > 1:
+        rels = {lang: {} for lang in pages_by_lang}
+        step_counts: dict[tuple[str, str], tuple[int, int]] = {}
+        for result in report.pages.values():
+            rels[result.lang][result.page] = result.rel
+            if result.faq is not None:
+                step_counts[(result.lang, result.page)] = (len(result.faq.steps), result.faq.list_line or result.faq.title_line)
+        findings += check_parity(rels, step_counts)
     report.findings = sorted(set(findings))
     return report
 
 
-def check_config(config_file: Path, today: dt.date | None = None) -> SiteReport:
-    return check_site(load_settings(config_file), today)
+def check_config(config_file: Path, today: dt.date | None = None, workers: int | None = None) -> SiteReport:
+    return check_site(load_settings(config_file), today, workers)
