@@ -74,12 +74,12 @@ class LinkChecker:
                     "protocol-relative",
                     f"'{raw}' has no scheme, so it loads with whatever scheme the page uses (http: or file:).",
                     "Write the full https:// address of an allowed domain, or a relative link to a page of this site.",
-                )] + self._web(f"https:{url}", raw, context)
+                )] + self.check_web(f"https:{url}", raw, context)
             return []  # a link inside the site: MkDocs validates it (strict build)
         if self.registry.find(url):
             return []
         if scheme in ("http", "https"):
-            return self._web(url, raw, context)
+            return self.check_web(url, raw, context)
         if scheme == "mailto":
             return self._mailto(url, raw)
         if scheme in CONTACT_SCHEMES:
@@ -94,7 +94,7 @@ class LinkChecker:
             return [Problem("data-url", f"'{raw[:80]}' is a data: URL, which can carry a whole fake page or script.", "Remove it; put files under docs/ and link them relatively.")]
         return [Problem("unsupported-scheme", f"'{raw[:80]}' uses the '{scheme}:' scheme, which articles may not link to.", "Use an https:// link to an allowed domain or a relative link.")]
 
-    def _web(self, url: str, raw: str, context: Context) -> list[Problem]:
+    def check_web(self, url: str, raw: str, context: Context) -> list[Problem]:
         problems: list[Problem] = []
         try:
             parts = urlsplit(url)
@@ -268,7 +268,7 @@ def check_registry(registry: Registry, checker: LinkChecker, config_rel: str) ->
                 host = urlsplit(normalise(contact.url)).hostname or ""
             except ValueError:
                 host = ""
-            problems += checker._web(contact.url, contact.url, "link")
+            problems += checker.check_web(contact.url, contact.url, "link")
             problems = [p for p in problems if p.code not in ("contact-unlisted", "domain-not-allowed")]
             host_class, _ = checker.domains.classify(host)
             if host_class not in ("official", "social") or (host_class == "social" and contact.kind not in social_ok):
