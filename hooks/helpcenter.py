@@ -9,6 +9,7 @@ Events, each chosen on purpose:
                     outer build (also on every `mkdocs serve` rebuild).
 - on_page_markdown: build the FAQ page's JSON-LD from the page itself.
 - on_page_content:  backstop over the rendered HTML (see helpguard.rendered).
+- on_page_context:  root-relative language-switcher links on every page.
 The rules live in the helpguard package beside this file.
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
@@ -84,6 +86,27 @@ def on_page_content(html, page, config, files):
     for finding in check_rendered(html, result, _state.report.checker):
         log.warning(finding.text())
     return html
+
+
+@event_priority(-100)  # after mkdocs-static-i18n (50) has set this page's alternates
+def on_page_context(context, page, config, nav):
+    """Make every language-switcher link root-relative ("en/about/").
+
+    mkdocs-static-i18n leaves the home page's links absolute ("/en/"), which breaks
+    under a sub-path (GitHub Pages project sites) and in the file:// offline copy.
+    Material's `url` filter turns root-relative links into page-relative ones.
+    """
+    base = urlsplit(config.site_url or "").path.rstrip("/")
+    # The i18n plugin assigns `config.extra.alternate` as an attribute; Jinja reads
+    # the attribute before the key, so we do the same.
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+    for alternate in alternates:
+        link = str(alternate.get("link", ""))
+        if link.startswith("/"):
+            if base and (link == base or link.startswith(base + "/")):
+                link = link[len(base):]
+            alternate["link"] = link.lstrip("/") or "./"
+    return context
 
 
 @event_priority(-200)

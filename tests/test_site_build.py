@@ -4,6 +4,7 @@ host, and bad input fails the strict build with file:line messages."""
 from __future__ import annotations
 
 import json
+import subprocess
 import os
 import re
 import shutil
@@ -146,10 +147,17 @@ def test_contact_page_renders_the_registry(site):
     assert 'data-contact="email social chat"' in en and "mailto:" not in en
 
 
-def test_language_switcher_leads_to_the_same_page(site):
-    zh = built_path(site, "faq/forgot-password.md", "zh").read_text(encoding="utf-8")
-    switch = re.findall(r'<a href="([^"]+)" hreflang="en" class="md-select__link"', zh)
-    assert switch and switch[0].rstrip("/").endswith("en/faq/forgot-password")
+@pytest.mark.parametrize("page", PAGES)
+def test_language_switcher_leads_to_the_same_page(site, page):
+    for lang, other in (("zh", "en"), ("en", "zh")):
+        path = built_path(site, page, lang)
+        html = path.read_text(encoding="utf-8")
+        links = re.findall(rf'<a href="([^"]+)" hreflang="{other}" class="md-select__link"', html)
+        assert len(links) == 1, (page, lang)
+        target = (path.parent / links[0]).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        assert target == built_path(site, page, other).resolve(), (page, lang, links[0])
 
 
 @pytest.fixture
@@ -167,8 +175,8 @@ def test_bad_input_fails_the_strict_build_with_every_problem_located(project_cop
     en.write_text(en.read_text(encoding="utf-8") + "\nCall [support](https://bitpie-support.com/help).\n", encoding="utf-8")
     bad_line = en.read_text(encoding="utf-8").count("\n")
     zh = project_copy / "docs/zh/about.md"
-    zh.write_text(zh.read_text(encoding="utf-8") + "\n[官网](http://bitpie.com/){ onclick=\"steal()\" }\n", encoding="utf-8")
-    zh_line = zh.read_text(encoding="utf-8").count("\n")
+    zh.write_text(zh.read_text(encoding="utf-8") + "\n[官网](http://bitpie.com/){ onclick=\"steal()\" }\n\n[旧页面](faq/no-such-page.md)\n", encoding="utf-8")
+    zh_line = zh.read_text(encoding="utf-8").count("\n") - 2
     result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(project_copy / "out")], cwd=project_copy, env=ENV,
                             capture_output=True, text=True)
     log = result.stdout + result.stderr
@@ -177,4 +185,22 @@ def test_bad_input_fails_the_strict_build_with_every_problem_located(project_cop
     assert f"docs/zh/about.md:{zh_line}: [insecure-link]" in log
     # attr_list smuggles an event handler past Markdown: the rendered-page backstop catches it
     assert f"docs/zh/about.md:{zh_line}: [html-event-handler]" in log and "found in the rendered page" in log
+    # internal links must resolve: MkDocs' own validation, kept strict
+    assert "faq/no-such-page.md" in log and "not found among documentation files" in log
     assert "Aborted with" in log and "strict mode" in log
+
+
+@pytest.mark.build
+def test_links_work_when_the_site_lives_under_a_sub_path(tmp_path):
+    """GitHub Pages project sites live at /<repo>/: hreflang must carry the sub-path
+    once, and the home page's language switcher must stay relative."""
+    out = tmp_path / "site"
+    env = {**ENV, "SITE_URL": "https://owner.github.io/repo/"}
+    result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for lang, home, switch in (("zh", out / "index.html", "en/"), ("en", out / "en/index.html", "../")):
+        html = home.read_text(encoding="utf-8")
+        assert parse(home).alternates == {"zh": "https://owner.github.io/repo/", "en": "https://owner.github.io/repo/en/",
+                                          "x-default": "https://owner.github.io/repo/"}
+        other = "en" if lang == "zh" else "zh"
+        assert re.findall(rf'<a href="([^"]+)" hreflang="{other}" class="md-select__link"', html) == [switch]

@@ -65,3 +65,13 @@ def test_contact_registry_box_sits_under_the_title(site, phone):
     assert box.is_visible()
     assert box.bounding_box()["y"] > title_y
     assert box.locator("a[href='https://bitpie.com/']").count() == 1
+
+
+def test_home_search_button_opens_the_search_box(site, phone):
+    page, base, _ = phone
+    for lang, home in (("zh", "/"), ("en", "/en/")):
+        page.goto(base + home)
+        page.locator(".hc-search-button").click()
+        search = page.locator("input.md-search__input")
+        search.wait_for(state="visible")
+        assert search.is_visible(), lang
