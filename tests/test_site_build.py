@@ -4,7 +4,6 @@ host, and bad input fails the strict build with file:line messages."""
 from __future__ import annotations
 
 import json
-import subprocess
 import os
 import re
 import shutil
