@@ -122,3 +122,14 @@ def test_multiline_paragraph_places_link_on_its_own_line(mini):
     path = mini.page("# T\n\nfirst line\nsecond line\nthird [x](https://bitpieaac.com) line\n", lang="en")
     rel = path.relative_to(mini.root).as_posix()
     assert (rel, 5, "lookalike-domain") in mini.codes()
+
+
+def test_admonition_marker_inside_a_code_fence_changes_nothing(mini):
+    mini.page("# T\n\n```\n!!! note\n    https://bitpieaac.com\n```\n\n    indented code: https://bitpieaac.com\n", lang="en")
+    assert mini.findings() == []
+
+
+def test_nested_admonitions_and_tabs_are_checked(mini):
+    path = mini.page('# T\n\n=== "Tab"\n\n    !!! tip\n        [x](https://bitpie-support.com/)\n', lang="en")
+    rel = path.relative_to(mini.root).as_posix()
+    assert (rel, 6, "lookalike-domain") in mini.codes()

@@ -27,6 +27,7 @@ _MD.normalizeLinkText = lambda url: url  # type: ignore[method-assign]
 # libyaml's C loader when present: front matter is a large share of check time.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BLOCK_MARKER = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?|===\+?)\s")
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -64,18 +65,27 @@ class Article:
 
 
 def dedent_blocks(text: str) -> str:
-    """Turn `!!! note` bodies (indented 4 spaces) into ordinary Markdown in place."""
+    """Turn `!!! note` bodies (indented 4 spaces) into ordinary Markdown in place.
+
+    Line count is kept, so line numbers stay true. Fenced code is left alone.
+    """
     out: list[str] = []
     stack: list[int] = []  # indentation of each open block's body
+    fence: str | None = None
     for line in text.split("\n"):
         indent = len(line) - len(line.lstrip(" "))
         while stack and line.strip() and indent < stack[-1]:
             stack.pop()
         cut = stack[-1] if stack else 0
         body = line[cut:] if line[:cut].strip() == "" else line.lstrip(" ")
-        marker = _BLOCK_MARKER.match(line)
-        if marker:
-            stack.append(len(marker.group(1)) + 4)
+        stripped = body.lstrip(" ")
+        if fence is not None:
+            if stripped.startswith(fence):
+                fence = None
+        elif _FENCE.match(stripped):
+            fence = _FENCE.match(stripped).group(1)
+        elif _BLOCK_MARKER.match(line):
+            stack.append(indent + 4)
             body = ""  # the marker line itself becomes a blank line
         out.append(body)
     return "\n".join(out)
