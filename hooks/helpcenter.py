@@ -2,12 +2,14 @@
 
 Events, each chosen on purpose:
 - on_startup:       note whether we serve (then the rules run in one process).
-- on_config:        load settings (mkdocs.yml) once per build.
+- on_config:        load settings (mkdocs.yml) once per build; FAQ files not in the
+                    nav yet join its FAQ section (helpguard.faq_index).
 - on_pre_build:     run every source rule over all languages; each problem becomes a
                     warning naming file:line, so `mkdocs build --strict` fails. The
                     i18n plugin runs a nested build per language; we check once per
                     outer build (also on every `mkdocs serve` rebuild).
-- on_page_markdown: build the FAQ page's JSON-LD from the page itself.
+- on_page_markdown: `<!-- faq-list -->` becomes the list of the folder's FAQs
+                    (helpguard.faq_index); build the FAQ page's JSON-LD.
 - on_page_content:  backstop over the rendered HTML (see helpguard.rendered).
 - on_page_context:  root-relative language-switcher links on every page.
 The rules live in the helpguard package beside this file.
@@ -21,6 +23,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from helpguard.faq_index import complete_nav, expand_page, faq_names
 from helpguard.jsonld import faq_jsonld
 from helpguard.project import Settings, load_settings
 from helpguard.rendered import check_rendered
@@ -46,7 +49,9 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    _state.settings = load_settings(Path(config.config_file_path))
+    _state.settings = settings = load_settings(Path(config.config_file_path))
+    # New FAQ files join the nav by themselves (helpguard.faq_index).
+    complete_nav(config.nav, settings.faq_dir, faq_names(settings.docs_dir, settings.languages, settings.faq_dir))
     return config
 
 
@@ -69,6 +74,7 @@ def _result(page):
 
 
 def on_page_markdown(markdown, page, config, files):
+    markdown = expand_page(markdown, page)  # `<!-- faq-list -->` lists the folder's FAQs
     result = _result(page)
     doc = result.faq if result is not None else None
     if doc is not None:

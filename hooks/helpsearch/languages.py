@@ -3,7 +3,8 @@
 Each language gets its own index, so each can have the pipeline that suits it:
 - Chinese: jieba segments text at build time (with hooks/helpsearch/userdict.txt);
   no stemmer, so a Chinese query's trailing wildcard never meets a stemmed token.
-- English: Porter stemmer on index and query, so "passwords", "recovering" and
+- English: lunr's trimmer and stop-word filter, and the Porter stemmer on index
+  and query, so "passwords", "recovering" and
   "verification" find "password", "recover" and "verify". (With one merged zh+en
   index, Material's zh settings left English whole words unmatched.)
 """
@@ -33,7 +34,7 @@ class SearchLanguage:
 
 LANGUAGES = {
     "zh": SearchLanguage("zh", r"[\s\u200b\u3000\-、。，．？！；：“”‘’（）《》【】,.?!;:()\"']+", (), ("zh",)),
-    "en": SearchLanguage("en", r"[\s\-,.?!;:()\"'/]+", ("stemmer",), ("en",)),
+    "en": SearchLanguage("en", r"[\s\u200b\-,.?!;:()\"'/]+", ("trimmer", "stopWordFilter", "stemmer"), ("en",)),
 }
 
 

@@ -4,10 +4,12 @@ Material for MkDocs 9.8.1), so the command-line search splits a query exactly as
 the browser does: into the words the index knows."""
 from __future__ import annotations
 
-import re
 from collections.abc import Container
 
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+from backrefs import bre
+
+# The worker's /\p{sc=Han}+/u, through the same library Material's Python side uses.
+HAN = bre.compile(r"\p{script: Han}+")
 
 
 def segment(query: str, vocabulary: Container[str]) -> list[str]:

@@ -1,0 +1,44 @@
+"""Drafts: pages that still hold the scaffold's `TODO` placeholders.
+
+A scaffolded FAQ passes the guard so it can be previewed at once; this check is
+what keeps it from being published unfinished. CI runs it on every pull request
+and before every deployment (`scripts/check_drafts.py`).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from helpguard.findings import Finding
+from helpguard.project import Settings
+
+from .templates import PLACEHOLDER
+
+# ASCII boundaries only: Chinese characters count as word characters to `\b`.
+_PLACEHOLDER = re.compile(rf"(?<![A-Za-z0-9_]){PLACEHOLDER}(?![A-Za-z0-9_])")
+
+
+def placeholder_lines(text: str) -> list[int]:
+    """1-based numbers of the lines that hold a placeholder."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if _PLACEHOLDER.search(line)]
+
+
+def find_drafts(settings: Settings) -> list[Finding]:
+    """One finding per page with placeholders, at the first of them."""
+    out: list[Finding] = []
+    if not settings.docs_dir.is_dir():
+        return out
+    for path in sorted(settings.docs_dir.rglob("*.md")):
+        try:
+            lines = placeholder_lines(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue  # the guard reports unreadable files
+        if lines:
+            more = f" (lines {', '.join(map(str, lines))})" if len(lines) > 1 else ""
+            out.append(Finding(
+                settings.rel(path), lines[0], "draft-placeholder",
+                f"This page is still a draft: {len(lines)} line(s) hold the scaffold's {PLACEHOLDER} placeholder{more}.",
+                f"Replace every {PLACEHOLDER} with the real text (both languages) before the page is published.",
+            ))
+    return out
+

@@ -1,0 +1,102 @@
+"""The draft FAQ page, per language.
+
+The draft passes the guard as it is (a short answer, three numbered steps in the
+format `1. **Step title**: what to do.`, a link to the contact page), so a writer
+can preview it at once. Every placeholder says `TODO`, so it is obviously a draft
+in the preview and `scripts/check_drafts.py` refuses to let it be published.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import yaml
+
+PLACEHOLDER = "TODO"
+
+
+@dataclass(frozen=True)
+class Template:
+    """The words one language's draft is made of."""
+
+    title: str          # placeholder title, when the writer gives none
+    description: str
+    answer: str
+    steps_heading: str
+    step: str           # one numbered step; {n} is its number
+    escalation_heading: str
+    escalation: str
+    related_heading: str
+    related: tuple[str, ...]
+
+
+ZH = Template(
+    title="TODO：用读者的话写下问题（中文标题）",
+    description="TODO：一句话回答这个问题（显示在搜索结果里）。",
+    answer="TODO：先用一到三句话直接回答问题，再在下面写步骤。",
+    steps_heading="操作步骤",
+    step="**TODO 第 {n} 步的标题**：TODO：读者在这一步要做什么。",
+    escalation_heading="如果仍未解决",
+    escalation=(
+        "TODO：写出按步骤做完仍未解决时该怎么办。"
+        "请通过官方渠道[联系客服](../contact.md)。客服不会向你索要助记词、私钥或密码。"
+    ),
+    related_heading="相关文章",
+    related=("[常见问题](index.md)", "[安全须知](../safety.md)"),
+)
+
+EN = Template(
+    title="TODO: the question, in the reader's words (English title)",
+    description="TODO: one sentence that answers the question (shown in search results).",
+    answer="TODO: Answer the question in one to three sentences first, then give the steps below.",
+    steps_heading="Steps",
+    step="**TODO title of step {n}**: TODO: what the reader does in this step.",
+    escalation_heading="If this did not help",
+    escalation=(
+        "TODO: say what to do if the steps did not solve it. "
+        "[Contact support](../contact.md) through official channels. "
+        "Support will never ask for your recovery phrase, private keys or password."
+    ),
+    related_heading="Related articles",
+    related=("[FAQ](index.md)", "[Safety](../safety.md)"),
+)
+
+TEMPLATES: dict[str, Template] = {"zh": ZH, "en": EN}
+STEPS = 3
+
+
+def template_for(lang: str) -> Template:
+    """The language's template; English for a language without one."""
+    return TEMPLATES.get(lang.split("_")[0].split("-")[0].lower(), EN)
+
+
+def _yaml_scalar(text: str) -> str:
+    """`text` as a YAML value: plain when YAML reads it back unchanged, else quoted."""
+    try:
+        if yaml.safe_load(f"key: {text}") == {"key": text}:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
+
+
+def render(lang: str, title: str | None = None) -> str:
+    """The draft page for one language. `title`: the question, if the writer gave it."""
+    t = template_for(lang)
+    title = title or t.title
+    steps = "\n".join(f"{n}. {t.step.format(n=n)}" for n in range(1, STEPS + 1))
+    related = "\n".join(f"- {link}" for link in t.related)
+    return (
+        "---\n"
+        f"title: {_yaml_scalar(title)}\n"
+        f"description: {_yaml_scalar(t.description)}\n"
+        "---\n\n"
+        f"# {title}\n\n"
+        f"{t.answer}\n\n"
+        f"## {t.steps_heading}\n\n"
+        f"{steps}\n\n"
+        f"## {t.escalation_heading}\n\n"
+        f"{t.escalation}\n\n"
+        f"## {t.related_heading}\n\n"
+        f"{related}\n"
+    )
