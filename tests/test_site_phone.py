@@ -3,41 +3,25 @@ without sideways scrolling, and the contact page shows the registry box under it
 title. Drives Debian's chromium through Playwright (no browser download)."""
 from __future__ import annotations
 
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from conftest import PAGES, built_path
 
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium (scripts/setup.sh --dev)")]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def phone(site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-        outside: list[str] = []
-        # The build's own site_url host (help.test) stands in for our host in production.
-        ours = ("http://127.0.0.1", "https://help.test/", "data:", "blob:")
-        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(ours) else None)
-        yield page, f"http://127.0.0.1:{server.server_address[1]}", outside
-        browser.close()
-    server.shutdown()
+def phone(chromium, http_site):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    outside: list[str] = []
+    # The build's own site_url host (help.test) stands in for our host in production.
+    ours = ("http://127.0.0.1", "https://help.test/", "data:", "blob:")
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(ours) else None)
+    yield page, http_site, outside
+    context.close()
 
 
 def url_of(site: Path, page: str, lang: str) -> str:
