@@ -42,6 +42,11 @@ def test_step_without_title_or_instruction(mini):
     assert (12, "faq-step-empty") in codes
 
 
+def test_punctuation_is_not_an_instruction(mini):
+    rel = faq(mini, replace_steps("1. **A**: 。\n2. **B**: do b.\n3. **C**: do c.\n"))
+    assert (rel, 11, "faq-step-empty") in mini.codes()
+
+
 def test_empty_bold_title_is_not_a_title(mini):
     rel = faq(mini, replace_steps("1. ****: do a.\n2. **B**: do b.\n3. **C**: do c.\n"))
     assert (rel, 11, "faq-step-title") in mini.codes()

@@ -57,6 +57,10 @@ CASES = [
     ("[x](https://wa.me/8613800000000)", "contact-unlisted", "wa.me"),
     ("<support@qq.com>", "freemail-address", "qq.com"),
     ("[x](mailto:help@bitpie.com.evil.net)", "brand-subdomain", "evil.net"),
+    ("[x](https://bitpie.com/go?url=https://bitpieaac.com/)", "embedded-url", "bitpieaac.com"),
+    ('[x](https://bitpie.com/ "log in at bitpie-login.com")', "lookalike-domain", "bitpie-login.com"),
+    ("请访问 bіtpie.com 联系客服", "homoglyph-domain", "CYRILLIC"),
+    ("访问bіtpie.com", "homoglyph-domain", "bitpie.com"),
 ]
 
 
@@ -133,3 +137,14 @@ def test_nested_admonitions_and_tabs_are_checked(mini):
     path = mini.page('# T\n\n=== "Tab"\n\n    !!! tip\n        [x](https://bitpie-support.com/)\n', lang="en")
     rel = path.relative_to(mini.root).as_posix()
     assert (rel, 6, "lookalike-domain") in mini.codes()
+
+
+def test_front_matter_values_are_checked_at_their_line(mini):
+    path = mini.page("---\ntitle: Help\ndescription: Get help at bitpie-help.com today\n---\n\n# Help\n", lang="en")
+    rel = path.relative_to(mini.root).as_posix()
+    assert (rel, 3, "lookalike-domain") in mini.codes()
+
+
+def test_official_link_with_official_redirect_target_passes(mini):
+    mini.page("# T\n\n[x](https://bitpie.com/go?next=https://www.bitpie.com/help)\n", lang="en")
+    assert mini.findings() == []

@@ -180,7 +180,7 @@ def check_faq(article: Article, doc: FaqDoc, min_steps: int, contact_page: str) 
             elif not step.colon:
                 add(step.line, "faq-step-format", f"The step title '{step.title}' is not followed by a colon.",
                     "Write `**Step title**: what to do.` (a full-width ： is fine in Chinese).")
-            if not step.instruction:
+            if not any(ch.isalnum() for ch in step.instruction):
                 add(step.line, "faq-step-empty", f"The step '{step.title or step.number}' says what it is but not what to do.",
                     "Write the instruction after the colon: what the reader does in this step.")
         for line in doc.extra_lists:

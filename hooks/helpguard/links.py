@@ -111,6 +111,15 @@ class LinkChecker:
             ))
         host_class, host_problems = self.domains.classify(host)
         problems += host_problems
+        embedded = self._EMBEDDED.search(unquote(parts.query + "#" + parts.fragment))
+        if embedded and not host_problems:
+            inner_class, inner_problems = self.domains.classify(urlsplit(embedded.group(0)).hostname or "")
+            if inner_problems or inner_class not in ("official", "reference"):
+                problems.append(Problem(
+                    "embedded-url",
+                    f"'{raw}' carries another address ({embedded.group(0)}) in its query: a redirect can send readers there.",
+                    "Link to the final page directly, and only if it is on an allowed domain.",
+                ))
         if parts.scheme.lower() == "http":
             problems.append(Problem(
                 "insecure-link",
@@ -177,6 +186,10 @@ class LinkChecker:
     _WWW_TEXT = re.compile(r"(?i)(?<![\w./-])www\.[^\s<>()\[\]{}\"'`，。、；：！？（）《》【】]+", re.ASCII)
     _EMAIL_TEXT = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", re.ASCII)
     _DOMAIN_TEXT = re.compile(r"(?<![\w@/.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])(?![\w-])", re.ASCII | re.IGNORECASE)
+    _EMBEDDED = re.compile(r"(?i)(?:https?:)?//[^\s/?#&]+")
+    # A domain written with non-ASCII letters (homoglyphs); leading CJK text is trimmed.
+    _IDN_TEXT = re.compile(r"(?<![\w@/.-])((?:[\w-]+[.\u3002\uff0e\uff61])+[A-Za-z]{2,})(?![\w-])")
+    _CJK_PREFIX = re.compile(r"^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
     _PHONE_TEXT = re.compile(r"(?<![\w+])\+\d[\d \-]{6,}\d")
     _HANDLE_TEXT = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_]{2,}", re.ASCII)
 
@@ -189,18 +202,22 @@ class LinkChecker:
         def free(match: re.Match) -> bool:
             return not any(s <= match.start() < e for s, e in spans)
 
-        for match in self._URL_TEXT.finditer(text):
+        # Each pattern needs a telltale character; skip the ones that cannot match.
+        has_at, has_dot = "@" in text, "." in text
+        if not (has_at or has_dot or "+" in text or "://" in text or "\u3002" in text or "\uff0e" in text):
+            return problems
+        for match in self._URL_TEXT.finditer(text) if "://" in text else ():
             spans.append(match.span())
             problems += self.check(match.group(0).rstrip(".,;:!?"), "link")
-        for match in self._WWW_TEXT.finditer(text):
+        for match in self._WWW_TEXT.finditer(text) if has_dot else ():
             if free(match):
                 spans.append(match.span())
                 problems += self.check("https://" + match.group(0).rstrip(".,;:!?"), "link")
-        for match in self._EMAIL_TEXT.finditer(text):
+        for match in self._EMAIL_TEXT.finditer(text) if has_at else ():
             if free(match):
                 spans.append(match.span())
                 problems += self.check_email(match.group(0))
-        for match in self._DOMAIN_TEXT.finditer(text):
+        for match in self._DOMAIN_TEXT.finditer(text) if has_dot else ():
             if not free(match):
                 continue
             host = match.group(1).lower()
@@ -215,14 +232,20 @@ class LinkChecker:
                     f"The domain '{host}' is written as plain text; readers may type it, but it is not an official or reviewed domain.",
                     "If it is an example of a fake site, put it in `code`; otherwise remove it or link an allowed domain.",
                 ))
-        for match in self._PHONE_TEXT.finditer(text):
+        for match in self._IDN_TEXT.finditer(text) if not text.isascii() else ():
+            host = self._CJK_PREFIX.sub("", match.group(1))
+            if host.isascii() or not free(match):
+                continue
+            spans.append(match.span())
+            problems += self.domains.classify(host)[1]
+        for match in self._PHONE_TEXT.finditer(text) if "+" in text else ():
             if not self.registry.find("tel:" + match.group(0)):
                 problems.append(Problem(
                     "contact-unlisted",
                     f"The phone number '{match.group(0)}' is typed by hand and is not in the contact registry.",
                     "Remove it; contact details come only from mkdocs.yml `extra.contacts`.",
                 ))
-        for match in self._HANDLE_TEXT.finditer(text):
+        for match in self._HANDLE_TEXT.finditer(text) if has_at else ():
             problems.append(Problem(
                 "contact-unlisted",
                 f"The handle '{match.group(0)}' looks like a social media or messenger account typed by hand.",

@@ -116,6 +116,8 @@ def _walk_inline(token: Token, first_line: int, article: Article) -> None:
         if child.type == "link_open":
             kind = "autolink" if child.markup == "autolink" else "link"
             article.links.append(Link(str(child.attrs.get("href", "")), line, kind))
+            if child.attrs.get("title"):  # shown as a tooltip
+                article.texts.append(Snippet(str(child.attrs["title"]), line))
         elif child.type == "image":
             article.links.append(Link(str(child.attrs.get("src", "")), line, "image"))
             for grand in child.children or []:
@@ -136,6 +138,11 @@ def parse_article(path: Path, rel: str, lang: str, page: str) -> Article:
     meta, error, body, offset = split_front_matter(text)
     tokens = _MD.parse(dedent_blocks(body))
     article = Article(path, rel, lang, page, meta, error, offset, tokens)
+    # Front-matter values reach readers too (title, description in <meta>).
+    for number, line in enumerate(text.split("\n")[1:max(offset - 1, 0)], 2):
+        value = line.split(":", 1)[1] if ":" in line else line
+        if value.strip():
+            article.texts.append(Snippet(value, number))
     for token in tokens:
         start = (token.map[0] if token.map else 0) + offset + 1
         if token.type == "inline":
