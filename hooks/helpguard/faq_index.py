@@ -45,7 +45,10 @@ def faq_files(folder: Path) -> list[Path]:
 def page_title(path: Path) -> str:
     """A page's title as MkDocs shows it: front-matter `title`, else its first H1,
     else the file name."""
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # the guard reports it ("unreadable")
+        return path.stem.replace("-", " ").capitalize()
     body, meta = get_data(text)
     title = meta.get("title") if isinstance(meta, dict) else None
     if title:

@@ -1,0 +1,35 @@
+"""MkDocs hook: writes the `_headers` file (security headers for Cloudflare Pages
+and Netlify) into the site root after every build. Logic: hooks/helpheaders.py.
+
+on_post_build runs last (after mkdocs-static-i18n has built every language and
+hooks/search_scope.py has split the search index), so the inline-script hashes
+cover every page of every language. It also runs after each nested language
+build; each run rewrites the file from the whole site, so the last one wins.
+Skipped in the file:// offline build (`OFFLINE=true`), where no server reads it.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from helpheaders import MAX_LINE, long_lines, write_headers
+
+log = logging.getLogger("mkdocs.hooks.security_headers")
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
+@event_priority(-400)
+def on_post_build(config) -> None:
+    if _offline(config):
+        return
+    path = write_headers(Path(config.site_dir))
+    for line in long_lines(path.read_text(encoding="utf-8")):
+        log.warning(f"{path.name}:{line} is longer than {MAX_LINE} characters, which Cloudflare Pages ignores: "
+                    "fewer distinct inline scripts (hooks/helpheaders.py) would shorten the policy.")
+    log.debug(f"security headers written to {path}")

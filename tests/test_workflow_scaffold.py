@@ -1,0 +1,196 @@
+"""Writers' workflow, without a build: `scripts/new_faq.py` makes a draft FAQ in
+both languages that the guard accepts and the draft check refuses until every
+TODO is gone; it refuses ids that exist or are not safe slugs; the FAQ folder
+lists itself on the FAQ index page and in the nav (helpguard.faq_index)."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from helpguard.faq import is_faq, read_faq
+from helpguard.faq_index import MARKER, complete_nav, entries, expand_marker, faq_names
+from helpguard.markdown import parse_article
+from helpguard.project import load_settings
+from helpguard.runner import check_config
+from helpscaffold.drafts import find_drafts
+from helpscaffold.scaffold import ScaffoldError, create_faq
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the real site's config and articles."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    return tmp_path
+
+
+def new_faq(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts/new_faq.py"), *args, "--config", str(project / "mkdocs.yml")],
+                          capture_output=True, text=True)
+
+
+def test_scaffolded_faq_passes_the_guard_in_both_languages(project):
+    assert check_config(project / "mkdocs.yml").findings == []
+    result = new_faq(project, "change-wallet-name", "--zh", "如何修改钱包名称？")
+    assert result.returncode == 0, result.stderr
+    assert "docs/zh/faq/change-wallet-name.md" in result.stdout and "/en/faq/change-wallet-name/" in result.stdout
+    assert check_config(project / "mkdocs.yml").findings == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_scaffolded_faq_has_the_required_structure(project, lang):
+    settings = load_settings(project / "mkdocs.yml")
+    created = create_faq(settings, "change-wallet-name", {"zh": "如何修改钱包名称？"})
+    path = created.files[lang]
+    text = path.read_text(encoding="utf-8")
+    article = parse_article(path, f"docs/{lang}/faq/{path.name}", lang, f"faq/{path.name}")
+    assert is_faq(article, settings.faq_dir)
+    assert {"title", "description"} <= set(article.meta)
+    doc = read_faq(article, settings.contact_page)
+    colon = "：" if lang == "zh" else ":"
+    assert [s.number for s in doc.steps] == [1, 2, 3]
+    assert all(s.title and s.colon and s.instruction for s in doc.steps)
+    for n in (1, 2, 3):
+        assert f"\n{n}. **" in text and f"**{colon}" in text
+    assert doc.answer and doc.escalates and "(../contact.md)" in text
+    assert "## 相关文章" in text if lang == "zh" else "## Related articles" in text
+
+
+def test_given_titles_are_used_and_missing_ones_are_placeholders(project):
+    settings = load_settings(project / "mkdocs.yml")
+    created = create_faq(settings, "change-wallet-name", {"en": "How do I rename my wallet: the basics?"})
+    en = created.files["en"].read_text(encoding="utf-8")
+    zh = created.files["zh"].read_text(encoding="utf-8")
+    assert 'title: "How do I rename my wallet: the basics?"' in en  # quoted: the colon would break YAML
+    assert "\n# How do I rename my wallet: the basics?\n" in en
+    assert "\n# TODO" in zh
+
+
+def test_refuses_an_id_that_exists(project):
+    before = (project / "docs/zh/faq/forgot-password.md").read_text(encoding="utf-8")
+    result = new_faq(project, "forgot-password", "--en", "New title")
+    assert result.returncode == 1
+    assert "'forgot-password' is already used" in result.stderr and "docs/zh/faq/forgot-password.md" in result.stderr
+    assert (project / "docs/zh/faq/forgot-password.md").read_text(encoding="utf-8") == before
+
+
+def test_refuses_an_id_that_differs_only_in_letter_case(project):
+    (project / "docs/en/faq/forgot-password.md").rename(project / "docs/en/faq/Old-Page.md")
+    with pytest.raises(ScaffoldError, match="already used .*docs/en/faq/Old-Page.md"):
+        create_faq(load_settings(project / "mkdocs.yml"), "old-page")
+
+
+def test_refuses_an_id_used_in_one_language_only(project):
+    (project / "docs/en/faq/only-english.md").write_text("# Only English\n", encoding="utf-8")
+    with pytest.raises(ScaffoldError, match="already used .*docs/en/faq/only-english.md"):
+        create_faq(load_settings(project / "mkdocs.yml"), "only-english")
+    assert not (project / "docs/zh/faq/only-english.md").exists()
+
+
+@pytest.mark.parametrize("slug", ["Bad_Slug", "../escape", "faq/x", "has space", "-leading", "trailing-", "double--hyphen",
+                                  "中文", "x.md", "", "index", "a" * 61])
+def test_refuses_an_unsafe_id(project, slug):
+    settings = load_settings(project / "mkdocs.yml")
+    before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
+    with pytest.raises(ScaffoldError):
+        create_faq(settings, slug)
+    assert sorted(p.relative_to(project) for p in (project / "docs").rglob("*")) == before
+
+
+def test_refuses_a_title_on_several_lines(project):
+    with pytest.raises(ScaffoldError, match="one non-empty line"):
+        create_faq(load_settings(project / "mkdocs.yml"), "new-one", {"en": "Line one\n# injected"})
+    assert not (project / "docs/en/faq/new-one.md").exists()
+
+
+def test_draft_check_refuses_placeholders_until_they_are_replaced(project):
+    settings = load_settings(project / "mkdocs.yml")
+    assert find_drafts(settings) == []
+    created = create_faq(settings, "change-wallet-name")
+    drafts = find_drafts(settings)
+    assert sorted(f.path for f in drafts) == ["docs/en/faq/change-wallet-name.md", "docs/zh/faq/change-wallet-name.md"]
+    assert {f.code for f in drafts} == {"draft-placeholder"}
+    for path in created.files.values():
+        text = path.read_text(encoding="utf-8").replace("TODO：", "").replace("TODO: ", "").replace("TODO ", "")
+        path.write_text(text, encoding="utf-8")
+    assert find_drafts(settings) == []
+
+
+def test_draft_check_command_prints_github_annotations(project):
+    create_faq(load_settings(project / "mkdocs.yml"), "change-wallet-name")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_drafts.py"), "--github", "--config", str(project / "mkdocs.yml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].startswith("::error file=docs/en/faq/change-wallet-name.md,line=2,title=draft-placeholder::")
+
+
+@pytest.mark.parametrize("guide, lang", [("CONTRIBUTING.md", "en"), ("CONTRIBUTING.zh.md", "zh")])
+def test_the_guides_worked_example_passes_every_check(project, guide, lang):
+    example = re.search(r"```markdown\n(.*?)```", (ROOT / guide).read_text(encoding="utf-8"), re.S).group(1)
+    settings = load_settings(project / "mkdocs.yml")
+    created = create_faq(settings, "change-wallet-name", {"zh": "如何修改钱包名称？", "en": "How do I rename my wallet?"})
+    created.files[lang].write_text(example, encoding="utf-8")
+    assert check_config(project / "mkdocs.yml").findings == []
+    assert [f.path for f in find_drafts(settings)] == [f"docs/{'zh' if lang == 'en' else 'en'}/faq/change-wallet-name.md"]
+
+
+def test_the_published_site_has_no_drafts():
+    assert find_drafts(load_settings(ROOT / "mkdocs.yml")) == []
+
+
+# The FAQ folder lists itself -------------------------------------------------
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_marker_lists_every_faq_of_the_folder_in_nav_order_then_by_name(tmp_path):
+    write(tmp_path / "index.md", "# FAQ\n")
+    write(tmp_path / "b.md", "---\ntitle: From front matter\n---\n# Heading B\n")
+    write(tmp_path / "a.md", "# Heading [A] *starred*\n")
+    write(tmp_path / "c.md", "No title at all.\n")
+    page = f"# FAQ\n\nIntro.\n\n{MARKER}\n\nMore.\n"
+    assert expand_marker(page, tmp_path, order=["index.md", "c.md"]) == (
+        "# FAQ\n\nIntro.\n\n"
+        "- [C](c.md)\n"
+        "- [Heading \\[A\\] \\*starred\\*](a.md)\n"
+        "- [From front matter](b.md)\n"
+        "\nMore.\n"
+    )
+
+
+def test_page_without_marker_is_left_alone(tmp_path):
+    write(tmp_path / "a.md", "# A\n")
+    assert expand_marker("# FAQ\n\n- [A](a.md)\n", tmp_path) == "# FAQ\n\n- [A](a.md)\n"
+
+
+def test_real_faq_index_pages_use_the_marker_and_list_every_faq():
+    for lang in ("zh", "en"):
+        folder = ROOT / "docs" / lang / "faq"
+        assert MARKER in (folder / "index.md").read_text(encoding="utf-8")
+        listed = [e.name for e in entries(folder)]
+        assert listed == sorted(p.name for p in folder.glob("*.md") if p.name != "index.md")
+
+
+def test_nav_gets_unlisted_faq_files_after_the_curated_ones(tmp_path):
+    for lang in ("zh", "en"):
+        for name in ("index.md", "b.md", "a.md", "new.md"):
+            write(tmp_path / lang / "faq" / name, "# x\n")
+    nav = ["index.md", {"常见问题": ["faq/index.md", "faq/b.md", {"Titled": "faq/a.md"}]}, "contact.md"]
+    names = faq_names(tmp_path, ("zh", "en"), "faq")
+    assert complete_nav(nav, "faq", names) == ["faq/new.md"]
+    assert nav[1] == {"常见问题": ["faq/index.md", "faq/b.md", {"Titled": "faq/a.md"}, "faq/new.md"]}
+    assert complete_nav(nav, "faq", names) == []  # each (nested) language build runs it again
+
+
+def test_nav_is_left_alone_without_a_faq_section():
+    assert complete_nav(None, "faq", ["x.md"]) == []
+    nav = ["index.md", "about.md"]
+    assert complete_nav(nav, "faq", ["x.md"]) == [] and nav == ["index.md", "about.md"]
