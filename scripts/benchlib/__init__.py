@@ -1,0 +1,1 @@
+"""Benchmark helpers for scripts/bench.py: corpus generation and measurements."""

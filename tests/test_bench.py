@@ -1,0 +1,42 @@
+"""The benchmark's corpus generator makes real work for the guard: N valid FAQ
+pairs, with the same steps count in both languages, that the checker accepts
+clean. (Timings are never asserted; scripts/bench.py reports them.)"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from benchlib.corpus import make_project  # noqa: E402
+
+from helpguard.runner import check_config  # noqa: E402
+
+
+def test_generated_corpus_is_valid_and_clean(tmp_path):
+    config = make_project(tmp_path / "p", 5)
+    report = check_config(config)
+    assert [f.text() for f in report.findings] == []
+    generated = {p: r for p, r in report.pages.items() if r.page.startswith("faq/generated-")}
+    assert len(generated) == 10  # 5 per language
+    for lang_zh in (r for r in generated.values() if r.lang == "zh"):
+        twin = next(r for r in generated.values() if r.lang == "en" and r.page == lang_zh.page)
+        assert lang_zh.faq is not None and twin.faq is not None
+        assert len(lang_zh.faq.steps) == len(twin.faq.steps) >= 3
+        assert lang_zh.faq.escalates and twin.faq.escalates
+
+
+def test_generated_pages_are_built_from_real_sentences(tmp_path):
+    config = make_project(tmp_path / "p", 3)
+    page = (config.parent / "docs/en/faq/generated-0001.md").read_text(encoding="utf-8")
+    real = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs/en/faq").glob("*.md"))
+    steps = [line.split("**: ", 1)[1] for line in page.splitlines() if "**: " in line]
+    assert steps and all(step in real for step in steps)
+
+
+def test_without_hook_variant_drops_only_the_guard(tmp_path):
+    config = make_project(tmp_path / "p", 1, hook=False)
+    text = config.read_text(encoding="utf-8")
+    assert "  - hooks/helpcenter.py\n" not in text and "  - hooks/search_scope.py\n" in text
+    assert "      - faq/generated-0000.md\n" in text  # the same nav as with the hook
