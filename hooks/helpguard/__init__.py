@@ -14,6 +14,7 @@ One module per concern, each rule a small function returning `Finding`s:
 - `runner`     runs every rule over the docs tree (used by the hook and the CLI)
 - `rendered`   backstop: checks the HTML MkDocs actually rendered
 - `jsonld`     FAQPage JSON-LD built from the parsed FAQ
+- `faq_index`  the FAQ folder lists itself: in the nav and on the FAQ index page
 - `online`     optional check that registry URLs answer (never in CI)
 - `cli`        the standalone command: `python -m helpguard`
 """
