@@ -70,7 +70,7 @@ def on_pre_build(config) -> None:
 def _result(page):
     if _state.report is None or not page.file.abs_src_path:
         return None
-    return _state.report.pages.get(Path(page.file.abs_src_path).resolve())
+    return _state.report.page(Path(page.file.abs_src_path))
 
 
 def on_page_markdown(markdown, page, config, files):

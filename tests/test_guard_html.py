@@ -58,3 +58,15 @@ def test_pages_with_other_markdown_suffixes_are_checked(mini):
 def test_page_outside_the_language_folders_is_rejected(mini):
     (mini.root / "docs/stray.md").write_text("# Stray\n", encoding="utf-8")
     assert ("docs/stray.md", 1, "outside-language-folder") in mini.codes()
+
+
+def test_folders_linked_into_the_docs_are_checked_like_mkdocs_publishes_them(mini, tmp_path):
+    """MkDocs follows symlinked folders when it collects pages; so does the guard,
+    and findings name the path under docs/ that the writer sees."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "more.md").write_text("# More\n\n[a](https://bitpieaac.com/)\n", encoding="utf-8")
+    (mini.root / "docs/en/linked").symlink_to(outside, target_is_directory=True)
+    found = mini.codes()
+    assert ("docs/en/linked/more.md", 3, "lookalike-domain") in found
+    assert ("docs/en/linked/more.md", 1, "missing-translation") in found

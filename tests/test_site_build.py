@@ -203,3 +203,17 @@ def test_links_work_when_the_site_lives_under_a_sub_path(tmp_path):
                                           "x-default": "https://owner.github.io/repo/"}
         other = "en" if lang == "zh" else "zh"
         assert re.findall(rf'<a href="([^"]+)" hreflang="{other}" class="md-select__link"', html) == [switch]
+
+
+@pytest.mark.build
+def test_a_project_reached_through_a_symlink_still_gets_faq_json_ld(project_copy: Path, tmp_path: Path):
+    """MkDocs names files under the path it was started from; the guard's results
+    are matched to pages even when that path goes through a symlink."""
+    link = tmp_path / "via-link"
+    link.symlink_to(project_copy, target_is_directory=True)
+    out = tmp_path / "out"
+    result = subprocess.run(MKDOCS + ["build", "--strict", "-f", str(link / "mkdocs.yml"), "-d", str(out)], cwd=link, env=ENV,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for lang in ("zh", "en"):
+        assert len(parse(built_path(out, "faq/forgot-password.md", lang)).jsonld) == 1, lang

@@ -100,8 +100,13 @@ class Settings:
 
     def rel(self, path: Path) -> str:
         """A path as printed in findings: relative to the project root, POSIX style."""
+        if path.is_absolute() and ".." not in path.parts:
+            try:  # lexical first: the path as the writer knows it, and no file-system calls
+                return path.relative_to(self.root).as_posix()
+            except ValueError:
+                pass
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return path.resolve().relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
 

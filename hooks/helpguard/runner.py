@@ -40,6 +40,16 @@ class SiteReport:
     findings: list[Finding]
     pages: dict[Path, PageResult] = field(default_factory=dict)
     checker: LinkChecker | None = None
+    _resolved: dict[Path, PageResult] | None = field(default=None, repr=False)
+
+    def page(self, path: Path) -> PageResult | None:
+        """The result for a file, given as MkDocs names it (any symlinks in the
+        path are resolved before comparing)."""
+        if path in self.pages:
+            return self.pages[path]
+        if self._resolved is None:
+            self._resolved = {key.resolve(): result for key, result in self.pages.items()}
+        return self._resolved.get(Path(path).resolve())
 
     @property
     def faqs(self) -> dict[Path, FaqDoc]:
@@ -88,29 +98,41 @@ def _is_page(path: Path) -> bool:
     return path.suffix.lower() in markdown_extensions
 
 
+def _walk(root: Path) -> list[Path]:
+    """Every file under `root` as MkDocs finds them: symlinked folders followed."""
+    files = []
+    for folder, dirs, names in os.walk(root, followlinks=True):
+        dirs.sort()
+        files.extend(Path(folder, name) for name in sorted(names))
+    return files
+
+
 def discover(settings: Settings) -> tuple[dict[str, dict[str, Path]], list[Finding]]:
     """Markdown pages per language folder (keyed by their path inside it), and
-    findings for files the guard cannot vouch for."""
-    found: dict[str, dict[str, Path]] = {}
+    findings for files the guard cannot vouch for. One walk of the docs folder;
+    paths stay as MkDocs sees them (under the docs folder, links not resolved)."""
+    found: dict[str, dict[str, Path]] = {lang: {} for lang in settings.languages}
     findings: list[Finding] = []
-    lang_dirs = {(settings.docs_dir / lang).resolve() for lang in settings.languages if lang}
-    for lang in settings.languages:
-        base = settings.docs_dir / lang if lang else settings.docs_dir
-        found[lang] = {p.relative_to(base).as_posix(): p for p in sorted(base.rglob("*")) if p.is_file() and _is_page(p)} if base.is_dir() else {}
     if not settings.docs_dir.is_dir():
         return found, findings
-    for path in sorted(settings.docs_dir.rglob("*")):
-        if not path.is_file():
-            continue
+    folders = {lang for lang in settings.languages if lang}
+    for path in _walk(settings.docs_dir):
+        inside = path.relative_to(settings.docs_dir)
         rel = settings.rel(path)
         if path.suffix.lower() in UNCHECKED_SUFFIXES:
             findings.append(Finding(rel, 1, "unchecked-file",
                 f"'{path.name}' would be published as it is, without any check: a page or script that runs in readers' browsers.",
                 "Write the content as a Markdown article; put theme assets in overrides/."))
-        elif _is_page(path) and lang_dirs and not any(parent in lang_dirs for parent in path.resolve().parents):
+        elif not _is_page(path):
+            continue
+        elif not folders:
+            found[""][inside.as_posix()] = path
+        elif len(inside.parts) > 1 and inside.parts[0] in folders:
+            found[inside.parts[0]][Path(*inside.parts[1:]).as_posix()] = path
+        else:
             findings.append(Finding(rel, 1, "outside-language-folder",
                 "This page is outside the language folders, so it has no language and is not checked for parity.",
-                f"Move it under {', '.join(sorted(settings.rel(d) + '/' for d in lang_dirs))}."))
+                f"Move it under {', '.join(sorted(settings.rel(settings.docs_dir / d) + '/' for d in folders))}."))
     return found, findings
 
 
@@ -162,7 +184,7 @@ def check_site(settings: Settings, today: dt.date | None = None, workers: int | 
     findings += file_findings
     items = [(path, settings.rel(path), lang, page) for lang, pages in pages_by_lang.items() for page, path in pages.items()]
     for result in _check_pages(items, checker, settings, workers if workers is not None else (os.cpu_count() or 1)):
-        report.pages[result.path.resolve()] = result
+        report.pages[result.path] = result
         findings += result.findings
     if len(pages_by_lang) > 1:
         rels = {lang: {} for lang in pages_by_lang}
