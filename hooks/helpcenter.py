@@ -17,12 +17,13 @@ The rules live in the helpguard package beside this file.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from buildnest import BuildDepth
 from helpguard.faq_index import complete_nav, expand_page, faq_names
 from helpguard.jsonld import faq_jsonld
 from helpguard.project import Settings, load_settings
@@ -34,7 +35,7 @@ log = logging.getLogger("mkdocs.hooks.helpcenter")
 
 @dataclass
 class _State:
-    depth: int = 0
+    depth: BuildDepth = field(default_factory=BuildDepth)
     workers: int | None = None  # None: one process per core; 1 under `mkdocs serve`
     settings: Settings | None = None
     report: SiteReport | None = None
@@ -57,8 +58,7 @@ def on_config(config):
 
 @event_priority(100)
 def on_pre_build(config) -> None:
-    _state.depth += 1
-    if _state.depth > 1 or _state.settings is None:
+    if not _state.depth.enter() or _state.settings is None:
         return
     _state.report = check_site(_state.settings, workers=_state.workers)
     for finding in _state.report.findings:
@@ -117,8 +117,8 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)
 def on_post_build(config) -> None:
-    _state.depth = max(_state.depth - 1, 0)
+    _state.depth.leave()
 
 
 def on_build_error(error) -> None:
-    _state.depth = 0
+    _state.depth.reset()

@@ -2,9 +2,9 @@
 and Netlify) into the site root after every build. Logic: hooks/helpheaders.py.
 
 on_post_build runs last (after mkdocs-static-i18n has built every language and
-hooks/search_scope.py has split the search index), so the inline-script hashes
-cover every page of every language. It also runs after each nested language
-build; each run rewrites the file from the whole site, so the last one wins.
+hooks/search_scope.py has split the search index), once per outer build
+(buildnest.BuildDepth), so the inline-script hashes cover every page of every
+language.
 Skipped in the file:// offline build (`OFFLINE=true`), where no server reads it.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from buildnest import BuildDepth
 from helpheaders import MAX_LINE, long_lines, write_headers
 
 log = logging.getLogger("mkdocs.hooks.security_headers")
@@ -24,12 +25,23 @@ def _offline(config) -> bool:
     return bool(plugin and plugin.config.enabled)
 
 
+_depth = BuildDepth()
+
+
+def on_pre_build(config) -> None:
+    _depth.enter()
+
+
 @event_priority(-400)
 def on_post_build(config) -> None:
-    if _offline(config):
+    if not _depth.leave() or _offline(config):
         return
     path = write_headers(Path(config.site_dir))
     for line in long_lines(path.read_text(encoding="utf-8")):
         log.warning(f"{path.name}:{line} is longer than {MAX_LINE} characters, which Cloudflare Pages ignores: "
                     "fewer distinct inline scripts (hooks/helpheaders.py) would shorten the policy.")
     log.debug(f"security headers written to {path}")
+
+
+def on_build_error(error) -> None:
+    _depth.reset()
