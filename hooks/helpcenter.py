@@ -3,7 +3,8 @@
 Events, each chosen on purpose:
 - on_startup:       note whether we serve (then the rules run in one process).
 - on_config:        load settings (mkdocs.yml) once per build; FAQ files not in the
-                    nav yet join its FAQ section (helpguard.faq_index).
+                    nav yet join its FAQ section, up to faq_nav_max; the rest are
+                    marked `not_in_nav` (helpguard.faq_index).
 - on_pre_build:     run every source rule over all languages; each problem becomes a
                     warning naming file:line, so `mkdocs build --strict` fails. The
                     i18n plugin runs a nested build per language; we check once per
@@ -22,9 +23,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
+from pathspec.gitignore import GitIgnoreSpec
 
 from buildnest import BuildDepth
-from helpguard.faq_index import complete_nav, expand_page, faq_names
+from helpguard.faq_index import complete_nav, expand_page, faq_names, unlisted
 from helpguard.jsonld import faq_jsonld
 from helpguard.project import Settings, load_settings
 from helpguard.rendered import check_rendered
@@ -51,8 +53,16 @@ def on_startup(command, dirty):
 
 def on_config(config):
     _state.settings = settings = load_settings(Path(config.config_file_path))
-    # New FAQ files join the nav by themselves (helpguard.faq_index).
-    complete_nav(config.nav, settings.faq_dir, faq_names(settings.docs_dir, settings.languages, settings.faq_dir))
+    # New FAQ files join the nav by themselves, up to faq_nav_max (helpguard.faq_index).
+    names = faq_names(settings.docs_dir, settings.languages, settings.faq_dir)
+    complete_nav(config.nav, settings.faq_dir, names, settings.faq_nav_max)
+    if config.nav and (rest := unlisted(config.nav, settings.faq_dir, names)):
+        # Listed on the FAQ index page instead: not an omission to warn about.
+        prefixes = [f"/{lang}/" if lang else "/" for lang in settings.languages]
+        spec = GitIgnoreSpec.from_lines(prefix + path for prefix in prefixes for path in rest)
+        config.not_in_nav = config.not_in_nav + spec if config.not_in_nav else spec
+        if _state.depth.depth == 0:  # once, not again for each nested language build
+            log.info(f"{len(rest)} FAQ(s) beyond faq_nav_max ({settings.faq_nav_max}) are listed on the FAQ index page, not in the sidebar.")
     return config
 
 

@@ -217,3 +217,25 @@ def test_a_project_reached_through_a_symlink_still_gets_faq_json_ld(project_copy
     assert result.returncode == 0, result.stderr[-2000:]
     for lang in ("zh", "en"):
         assert len(parse(built_path(out, "faq/forgot-password.md", lang)).jsonld) == 1, lang
+
+
+@pytest.mark.build
+def test_faqs_beyond_the_sidebar_limit_are_on_the_faq_index_only(project_copy: Path):
+    """Every page carries the sidebar: past faq_nav_max, new FAQs are listed on the
+    FAQ index page only, and the strict build does not call them omitted."""
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("faq_nav_max: 40", "faq_nav_max: 9"), encoding="utf-8")
+    for i in range(3):
+        for lang, src in (("zh", "forgot-password.md"), ("en", "forgot-password.md")):
+            text = (project_copy / "docs" / lang / "faq" / src).read_text(encoding="utf-8")
+            (project_copy / "docs" / lang / "faq" / f"zz-extra-{i}.md").write_text(text, encoding="utf-8")
+    out = project_copy / "out"
+    result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(out)], cwd=project_copy, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "2 FAQ(s) beyond faq_nav_max (9)" in result.stderr
+    for lang in ("zh", "en"):
+        home = built_path(out, "index.md", lang).read_text(encoding="utf-8")
+        index = built_path(out, "faq/index.md", lang).read_text(encoding="utf-8")
+        assert "zz-extra-0/" in home and "zz-extra-1/" not in home and "zz-extra-2/" not in home, lang
+        assert all(f'href="zz-extra-{i}/"' in index for i in range(3)), lang
+        assert built_path(out, "faq/zz-extra-2.md", lang).is_file()

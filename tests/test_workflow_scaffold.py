@@ -14,7 +14,7 @@ import pytest
 
 from conftest import ROOT
 from helpguard.faq import is_faq, read_faq
-from helpguard.faq_index import MARKER, complete_nav, entries, expand_marker, faq_names
+from helpguard.faq_index import MARKER, complete_nav, entries, expand_marker, faq_names, unlisted
 from helpguard.markdown import parse_article
 from helpguard.project import load_settings
 from helpguard.runner import check_config
@@ -194,3 +194,22 @@ def test_nav_is_left_alone_without_a_faq_section():
     assert complete_nav(None, "faq", ["x.md"]) == []
     nav = ["index.md", "about.md"]
     assert complete_nav(nav, "faq", ["x.md"]) == [] and nav == ["index.md", "about.md"]
+
+
+def test_sidebar_takes_faqs_up_to_the_limit_and_the_rest_are_index_only():
+    nav = ["index.md", {"FAQ": ["faq/index.md", "faq/curated.md"]}]
+    names = ["a.md", "b.md", "c.md", "curated.md"]
+    assert complete_nav(nav, "faq", names, limit=3) == ["faq/a.md", "faq/b.md"]
+    assert nav[1] == {"FAQ": ["faq/index.md", "faq/curated.md", "faq/a.md", "faq/b.md"]}
+    assert unlisted(nav, "faq", names) == ["faq/c.md"]
+    assert complete_nav(nav, "faq", names, limit=3) == []  # full: a nested build adds nothing
+
+
+def test_curated_faqs_beyond_the_limit_stay_in_the_sidebar():
+    nav = [{"FAQ": ["faq/index.md", "faq/a.md", "faq/b.md"]}]
+    assert complete_nav(nav, "faq", ["a.md", "b.md", "c.md"], limit=1) == []
+    assert nav == [{"FAQ": ["faq/index.md", "faq/a.md", "faq/b.md"]}]
+
+
+def test_without_a_faq_section_no_faq_is_excused_from_the_nav():
+    assert unlisted(["index.md"], "faq", ["a.md"]) == []

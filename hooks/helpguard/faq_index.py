@@ -5,7 +5,11 @@ does that); nothing else needs editing:
 
 - `complete_nav`: FAQ pages that mkdocs.yml's `nav` does not list yet are appended,
   by file name, to the nav section that holds `faq/index.md` (the hook calls it in
-  on_config). Entries listed in mkdocs.yml keep their curated order.
+  on_config), up to `faq_nav_max` FAQs in that section. Entries listed in
+  mkdocs.yml keep their curated order. Beyond the limit, FAQs are listed on the
+  FAQ index page only: every page carries the whole sidebar, so a sidebar of a
+  thousand FAQs would make each page heavy on a phone and the build quadratic
+  (see BENCHMARKS.md).
 - `expand_marker`: a line `<!-- faq-list -->` in an FAQ index page becomes a list of
   links to every FAQ in its folder, titled as each page titles itself, in nav order
   (the hook calls it in on_page_markdown). MkDocs then renders and validates those
@@ -123,19 +127,32 @@ def faq_names(docs_dir: Path, languages: Iterable[str], faq_dir: str) -> list[st
     return sorted(names)
 
 
-def complete_nav(nav: list[Any] | None, faq_dir: str, names: Iterable[str]) -> list[str]:
+def complete_nav(nav: list[Any] | None, faq_dir: str, names: Iterable[str], limit: int | None = None) -> list[str]:
     """Append `faq_dir/<name>` for every name the nav does not list yet to the section
-    holding `faq_dir/index.md`. Returns what was added. No nav (MkDocs then lists
-    every page itself) or no such section: nothing to do."""
+    holding `faq_dir/index.md`, until that section lists `limit` FAQs (None: no
+    limit). Returns what was added. No nav (MkDocs then lists every page itself) or
+    no such section: nothing to do."""
     if not nav:
         return []
-    section = _faq_section(nav, f"{faq_dir}/{INDEX}")
+    index = f"{faq_dir}/{INDEX}"
+    section = _faq_section(nav, index)
     if section is None:
         return []
     listed = _nav_paths(nav)
-    added = [f"{faq_dir}/{name}" for name in names if f"{faq_dir}/{name}" not in listed]
+    room = None if limit is None else max(limit - len(_nav_paths(section) - {index}), 0)
+    added = [f"{faq_dir}/{name}" for name in names if f"{faq_dir}/{name}" not in listed][:room]
     section.extend(added)
     return added
+
+
+def unlisted(nav: list[Any] | None, faq_dir: str, names: Iterable[str]) -> list[str]:
+    """`faq_dir/<name>` for every FAQ the nav does not list: reached from the FAQ
+    index page (and search), not from the sidebar. Without a FAQ section in the
+    nav, none: MkDocs' own check for pages missing from the nav applies."""
+    if not nav or _faq_section(nav, f"{faq_dir}/{INDEX}") is None:
+        return []
+    listed = _nav_paths(nav)
+    return [f"{faq_dir}/{name}" for name in names if f"{faq_dir}/{name}" not in listed]
 
 
 def expand_page(markdown: str, page: Any) -> str:

@@ -95,6 +95,7 @@ class Settings:
     contact_page: str = "contact.md"
     faq_dir: str = "faq"
     min_steps: int = 2
+    faq_nav_max: int = 40
     raw_contacts: list[Any] = field(default_factory=list)
     yaml: YamlDoc | None = None
 
@@ -147,6 +148,7 @@ def load_settings(config_file: Path) -> Settings:
         contact_page=str(raw_policy.get("contact_page", "contact.md")),
         faq_dir=str(raw_policy.get("faq_dir", "faq")).strip("/"),
         min_steps=int(raw_policy.get("min_steps", 2)),
+        faq_nav_max=int(raw_policy.get("faq_nav_max", 40)),
         raw_contacts=list(extra.get("contacts") or []),
         yaml=doc,
     )

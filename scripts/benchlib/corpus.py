@@ -13,7 +13,10 @@ from pathlib import Path
 
 import yaml
 
+from helpguard.project import load_settings
+
 ROOT = Path(__file__).resolve().parents[2]
+_NAV_FAQ = re.compile(r"^\s+- faq/(?!index\.md)[^\n]+\.md$", re.M)
 STEP = re.compile(r"^\d+\. \*\*(.+?)\*\*[:：]\s*(.+)$", re.M)
 
 
@@ -71,11 +74,16 @@ def make_project(dest: Path, n: int, seed: int = 7, hook: bool = True) -> Path:
     rng = random.Random(seed)
     names = [f"generated-{i:04d}" for i in range(n)]
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # The generated FAQs are listed in the nav in both variants, so that with and
-    # without the hook the site is the same (the hook would add them otherwise).
+    # The nav is written out as the hook would complete it (FAQs up to faq_nav_max
+    # in the sidebar, the rest on the FAQ index page only), so that with and without
+    # the hook the site is the same.
     last = "      - faq/backup-recovery-phrase.md\n"
     assert last in config, "mkdocs.yml nav changed: update benchlib/corpus.py"
-    config = config.replace(last, last + "".join(f"      - faq/{name}.md\n" for name in names))
+    curated = len(_NAV_FAQ.findall(config))
+    room = max(load_settings(ROOT / "mkdocs.yml").faq_nav_max - curated, 0)
+    config = config.replace(last, last + "".join(f"      - faq/{name}.md\n" for name in names[:room]))
+    if names[room:]:
+        config += "not_in_nav: |\n" + "".join(f"  /{lang}/faq/{name}.md\n" for name in names[room:] for lang in ("zh", "en"))
     if not hook:
         config = config.replace("  - hooks/helpcenter.py\n", "")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
