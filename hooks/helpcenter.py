@@ -3,8 +3,8 @@
 Events, each chosen on purpose:
 - on_startup:       note whether we serve (then the rules run in one process).
 - on_config:        load settings (mkdocs.yml) once per build; FAQ files not in the
-                    nav yet join its FAQ section, up to faq_nav_max; the rest are
-                    marked `not_in_nav` (helpguard.faq_index).
+                    nav yet join its FAQ section, up to faq_nav_max (helpguard.faq_index).
+- on_files:         FAQs beyond faq_nav_max are marked not-in-nav (no omission warning).
 - on_pre_build:     run every source rule over all languages; each problem becomes a
                     warning naming file:line, so `mkdocs build --strict` fails. The
                     i18n plugin runs a nested build per language; we check once per
@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
-from pathspec.gitignore import GitIgnoreSpec
+from mkdocs.structure.files import InclusionLevel
 
 from buildnest import BuildDepth
 from helpguard.faq_index import complete_nav, expand_page, faq_names, unlisted
@@ -41,6 +41,7 @@ class _State:
     workers: int | None = None  # None: one process per core; 1 under `mkdocs serve`
     settings: Settings | None = None
     report: SiteReport | None = None
+    index_only: set[str] = field(default_factory=set)  # src_uri of FAQs kept out of the sidebar
 
 
 _state = _State()
@@ -56,14 +57,21 @@ def on_config(config):
     # New FAQ files join the nav by themselves, up to faq_nav_max (helpguard.faq_index).
     names = faq_names(settings.docs_dir, settings.languages, settings.faq_dir)
     complete_nav(config.nav, settings.faq_dir, names, settings.faq_nav_max)
-    if config.nav and (rest := unlisted(config.nav, settings.faq_dir, names)):
-        # Listed on the FAQ index page instead: not an omission to warn about.
-        prefixes = [f"/{lang}/" if lang else "/" for lang in settings.languages]
-        spec = GitIgnoreSpec.from_lines(prefix + path for prefix in prefixes for path in rest)
-        config.not_in_nav = config.not_in_nav + spec if config.not_in_nav else spec
-        if _state.depth.depth == 0:  # once, not again for each nested language build
-            log.info(f"{len(rest)} FAQ(s) beyond faq_nav_max ({settings.faq_nav_max}) are listed on the FAQ index page, not in the sidebar.")
+    rest = unlisted(config.nav, settings.faq_dir, names)
+    _state.index_only = {f"{lang}/{path}" if lang else path for lang in settings.languages for path in rest}
+    if rest and _state.depth.depth == 0:  # once, not again for each nested language build
+        log.info(f"{len(rest)} FAQ(s) beyond faq_nav_max ({settings.faq_nav_max}) are listed on the FAQ index page, not in the sidebar.")
     return config
+
+
+@event_priority(-100)
+def on_files(files, config):
+    # FAQs listed on the FAQ index page instead of the sidebar are not an omission
+    # to warn about: marked as MkDocs' `not_in_nav` would (one set lookup per file).
+    for file in files.documentation_pages():
+        if file.src_uri in _state.index_only:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    return files
 
 
 @event_priority(100)
