@@ -239,3 +239,12 @@ def test_faqs_beyond_the_sidebar_limit_are_on_the_faq_index_only(project_copy: P
         assert "zz-extra-0/" in home and "zz-extra-1/" not in home and "zz-extra-2/" not in home, lang
         assert all(f'href="zz-extra-{i}/"' in index for i in range(3)), lang
         assert built_path(out, "faq/zz-extra-2.md", lang).is_file()
+
+
+def test_no_browser_tab_repeats_the_site_name(site):
+    """A page titled like the site would read "BitPie 帮助中心 - BitPie 帮助中心" in the tab."""
+    for page in PAGES:
+        for lang in ("zh", "en"):
+            title = re.search(r"<title>([^<]*)</title>", built_path(site, page, lang).read_text(encoding="utf-8")).group(1)
+            parts = [part.strip() for part in title.split(" - ")]
+            assert len(parts) == len(set(parts)), (page, lang, title)
