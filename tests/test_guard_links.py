@@ -61,6 +61,14 @@ CASES = [
     ('[x](https://bitpie.com/ "log in at bitpie-login.com")', "lookalike-domain", "bitpie-login.com"),
     ("请访问 bіtpie.com 联系客服", "homoglyph-domain", "CYRILLIC"),
     ("访问bіtpie.com", "homoglyph-domain", "bitpie.com"),
+    ("[x](https://xn--bitpe-1ve.com/)", "punycode-domain", "does not even decode"),
+    ("客服微信：bitpie_kefu888", "contact-unlisted", "微信：bitpie_kefu888"),
+    ("官方QQ群: 123456789", "contact-unlisted", "QQ群: 123456789"),
+    ("WeChat ID: kefu_01", "contact-unlisted", "WeChat"),
+    ("Telegram: @bitpie_help", "contact-unlisted", "Telegram: @bitpie_help"),
+    ("客服电话：400-123-4567", "contact-unlisted", "400-123-4567"),
+    ("请拨打 13800138000 联系客服", "contact-unlisted", "13800138000"),
+    ("Call 400 888 9999 for help", "contact-unlisted", "400 888 9999"),
 ]
 
 
@@ -86,6 +94,10 @@ GOOD = [
     "fake domains look like `bitpieaac.com` or `bitpie.com.help-center.net`",
     "```\nhttps://bitpieaac.com\n```",
     "官网是 bitpie.com，不是别的地址。",
+    "WeChat: only through the official website's links.",
+    "微信：请从官网获取官方账号。",
+    "骗子会说“客服微信：`bitpie_kefu888`”，这是假的。",
+    "Block height 18000000 and tx fee 0.0004 BTC are examples.",
 ]
 
 
@@ -147,4 +159,25 @@ def test_front_matter_values_are_checked_at_their_line(mini):
 
 def test_official_link_with_official_redirect_target_passes(mini):
     mini.page("# T\n\n[x](https://bitpie.com/go?next=https://www.bitpie.com/help)\n", lang="en")
+    assert mini.findings() == []
+
+
+def test_one_handle_after_a_label_is_reported_once(mini):
+    path = mini.page("# Page\n\nTelegram: @bitpie_help and +86 138 0013 8000\n", lang="en")
+    rel = path.relative_to(mini.root).as_posix()
+    messages = [f.message for f in mini.findings() if f.path == rel]
+    assert len(messages) == 2, messages  # the handle once (not also as a bare @handle), the number once
+
+
+def test_accounts_in_the_registry_may_be_written_in_prose(mini):
+    config = mini.config.read_text(encoding="utf-8")
+    entry = """    - id: hotline
+      kind: phone
+      url: tel:+864001234567
+      source: https://bitpie.com/contact
+      verified: 2026-01-02
+      label: {zh: 电话, en: Phone}
+  link_policy:"""
+    mini.config.write_text(config.replace("  link_policy:", entry, 1), encoding="utf-8")
+    mini.page("# Page\n\n客服电话：400-123-4567\n\nCall 400 123 4567.\n", lang="en")
     assert mini.findings() == []

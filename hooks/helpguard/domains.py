@@ -166,10 +166,11 @@ class DomainInspector:
                 except UnicodeError:
                     decoded = host
             skeleton = latin_skeleton(decoded)
+            reads = (f"is punycode for '{decoded}', which reads as '{skeleton}' but is a different domain"
+                     if decoded != host else "is punycode that does not even decode to a valid name")
             return "bad", [Problem(
                 "punycode-domain",
-                f"The host '{raw_host}' is punycode for '{decoded}', which reads as '{skeleton}' "
-                "but is a different domain.",
+                f"The host '{raw_host}' {reads}.",
                 f"Link to the official domain ({official}) spelled in plain ASCII.",
             )]
         if self._within(host, self.policy.official_domains):

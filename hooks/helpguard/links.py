@@ -192,6 +192,17 @@ class LinkChecker:
     _CJK_PREFIX = re.compile(r"^[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
     _PHONE_TEXT = re.compile(r"(?<![\w+])\+\d[\d \-]{6,}\d")
     _HANDLE_TEXT = re.compile(r"(?<![\w@.])@[A-Za-z][A-Za-z0-9_]{2,}", re.ASCII)
+    # "微信：bitpie_kefu888", "QQ群: 12345678", "Telegram ID: kefu_01": an account typed
+    # after a messenger or phone label. The value must look like an ID (digits or "_"),
+    # so "WeChat: official channels only" is prose, not an account.
+    _LABELED_TEXT = re.compile(
+        r"(?i)(?P<label>微信|微博|wechat|weixin|QQ|telegram|电报|whatsapp|line|skype|signal|discord|twitter|推特|"
+        r"电话|手机|热线|客服热线|phone|tel|hotline|mobile)\s*(?:号码?|群|id|账号|帐号|number|no\.?)?\s*[:：]\s*"
+        r"(?P<value>@?(?=[\w-]*[\d_])[A-Za-z0-9][\w-]{4,29}|\d[\d -]{4,14}\d)(?![\w@.])",
+        re.ASCII,
+    )
+    # Mainland numbers written without +86: 11-digit mobiles and 400/800 hotlines.
+    _CN_PHONE_TEXT = re.compile(r"(?<![\w+.-])(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|[48]00[ -]?\d{3}[ -]?\d{4})(?![\w.-])")
 
     def check_text(self, text: str) -> list[Problem]:
         """Addresses typed as plain prose: readers copy them, so they follow the same
@@ -203,8 +214,9 @@ class LinkChecker:
             return not any(s <= match.start() < e for s, e in spans)
 
         # Each pattern needs a telltale character; skip the ones that cannot match.
-        has_at, has_dot = "@" in text, "." in text
-        if not (has_at or has_dot or "+" in text or "://" in text or "\u3002" in text or "\uff0e" in text):
+        has_at, has_dot, has_colon = "@" in text, "." in text, ":" in text or "：" in text
+        has_digits = any(c.isdigit() for c in text)
+        if not (has_at or has_dot or has_colon or has_digits or "+" in text or "\u3002" in text or "\uff0e" in text):
             return problems
         for match in self._URL_TEXT.finditer(text) if "://" in text else ():
             spans.append(match.span())
@@ -239,13 +251,31 @@ class LinkChecker:
             spans.append(match.span())
             problems += self.domains.classify(host)[1]
         for match in self._PHONE_TEXT.finditer(text) if "+" in text else ():
+            spans.append(match.span())
             if not self.registry.find("tel:" + match.group(0)):
                 problems.append(Problem(
                     "contact-unlisted",
                     f"The phone number '{match.group(0)}' is typed by hand and is not in the contact registry.",
                     "Remove it; contact details come only from mkdocs.yml `extra.contacts`.",
                 ))
+        for match in self._LABELED_TEXT.finditer(text) if has_colon else ():
+            if free(match) and not self.registry.find_text(match["value"]):
+                spans.append(match.span())
+                problems.append(Problem(
+                    "contact-unlisted",
+                    f"'{match.group(0)}' gives a {match['label']} account or number typed by hand; it is not in the contact registry.",
+                    "Remove it (put examples of fake accounts in `code`); real accounts are listed only in mkdocs.yml `extra.contacts`.",
+                ))
+        for match in self._CN_PHONE_TEXT.finditer(text) if has_digits else ():
+            if free(match) and not self.registry.find_text(match.group(0)):
+                problems.append(Problem(
+                    "contact-unlisted",
+                    f"The phone number '{match.group(0)}' is typed by hand and is not in the contact registry.",
+                    "Remove it; contact details come only from mkdocs.yml `extra.contacts`.",
+                ))
         for match in self._HANDLE_TEXT.finditer(text) if has_at else ():
+            if not free(match):
+                continue
             problems.append(Problem(
                 "contact-unlisted",
                 f"The handle '{match.group(0)}' looks like a social media or messenger account typed by hand.",

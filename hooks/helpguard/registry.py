@@ -8,6 +8,7 @@ them; the link rules accept a contact link only when it matches an entry here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -52,6 +53,17 @@ class Registry:
     def find(self, url: str) -> Contact | None:
         key = contact_key(url)
         return next((c for c in self.contacts if c.url and contact_key(c.url) == key), None)
+
+    def find_text(self, value: str) -> Contact | None:
+        """The contact whose address holds an account or number written in prose
+        ("bitpie_help" in https://t.me/bitpie_help, "400-123-4567" in
+        tel:+864001234567): spaces, hyphens and a leading "@" do not count."""
+        wanted = re.sub(r"[\s-]", "", value).lstrip("@").lower()
+        for contact in self.contacts:
+            address = re.sub(r"[\s-]", "", contact.url or "").lower()
+            if wanted and (wanted in re.split(r"[/:?=&+@]", address) or address.endswith(wanted)):
+                return contact
+        return None
 
 
 def load_registry(raw: list[Any], config_rel: str, line_of, today: dt.date | None = None) -> tuple[Registry, list[Finding]]:
