@@ -1,0 +1,42 @@
+"""A large site is checked in a worker process while MkDocs builds the pages
+(helpguard.runner.SiteCheck): the build still fails on every problem, located,
+and FAQ pages still get their JSON-LD from the check's results."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ENV, MKDOCS, built_path
+from helpguard.runner import PARALLEL_FROM
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from benchlib.corpus import make_project  # noqa: E402
+
+
+@pytest.mark.build
+def test_large_site_fails_strictly_with_located_problems_and_keeps_jsonld(tmp_path):
+    config = make_project(tmp_path / "p", 100)
+    docs = config.parent / "docs"
+    assert len(list(docs.rglob("*.md"))) >= PARALLEL_FROM  # the worker path, not the serial one
+    late = docs / "en/faq/generated-0099.md"  # among the last pages checked and built
+    late.write_text(late.read_text(encoding="utf-8") + "\nAsk [support](https://bitpie-help.com/).\n", encoding="utf-8")
+    bad_line = late.read_text(encoding="utf-8").count("\n")
+    zh = docs / "zh/faq/generated-0000.md"
+    zh.write_text(zh.read_text(encoding="utf-8").replace("1. **", "3. **", 1), encoding="utf-8")
+    out = tmp_path / "site"
+    result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(out)], cwd=config.parent, env=ENV,
+                            capture_output=True, text=True)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0 and "Aborted with" in log
+    assert f"docs/en/faq/generated-0099.md:{bad_line}: [lookalike-domain]" in log
+    assert "docs/zh/faq/generated-0000.md:" in log and "[faq-step-numbering]" in log
+    assert log.count("[lookalike-domain]") == 1  # reported once, not again per language build
+    page = built_path(out, "faq/generated-0050.md", "en").read_text(encoding="utf-8")
+    data = json.loads(page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0])
+    assert data["@type"] == "FAQPage"
