@@ -8,13 +8,11 @@ Events, each chosen on purpose:
 - on_pre_build:     run every source rule over all languages; each problem becomes a
                     warning naming file:line, so `mkdocs build --strict` fails. The
                     i18n plugin runs a nested build per language; we check once per
-                    outer build (also on every `mkdocs serve` rebuild). A large site
-                    is checked in a worker process while MkDocs builds the pages.
+                    outer build (also on every `mkdocs serve` rebuild).
 - on_page_markdown: `<!-- faq-list -->` becomes the list of the folder's FAQs
                     (helpguard.faq_index); build the FAQ page's JSON-LD.
 - on_page_content:  backstop over the rendered HTML (see helpguard.rendered).
 - on_page_context:  root-relative language-switcher links on every page.
-- on_post_build:    log the findings if the check was still running at the start.
 The rules live in the helpguard package beside this file.
 """
 from __future__ import annotations
@@ -32,7 +30,7 @@ from helpguard.faq_index import complete_nav, expand_page, faq_names, unlisted
 from helpguard.jsonld import faq_jsonld
 from helpguard.project import Settings, load_settings
 from helpguard.rendered import check_rendered
-from helpguard.runner import SiteCheck, start_check
+from helpguard.runner import SiteReport, check_site
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")
 
@@ -42,8 +40,7 @@ class _State:
     depth: BuildDepth = field(default_factory=BuildDepth)
     workers: int | None = None  # None: one process per core; 1 under `mkdocs serve`
     settings: Settings | None = None
-    check: SiteCheck | None = None
-    reported: bool = False  # the current check's findings have been logged
+    report: SiteReport | None = None
     index_only: set[str] = field(default_factory=set)  # src_uri of FAQs kept out of the sidebar
 
 
@@ -81,32 +78,17 @@ def on_files(files, config):
 def on_pre_build(config) -> None:
     if not _state.depth.enter() or _state.settings is None:
         return
-    if _state.check is not None:
-        _state.check.close()
-    # Under `mkdocs serve` everything is checked now; for a large site under
-    # `mkdocs build`, in a worker process while MkDocs builds the pages.
-    _state.check = start_check(_state.settings, workers=_state.workers, background=_state.workers != 1)
-    _state.reported = False
-    if _state.check.ready:
-        _report_findings()
-
-
-def _report_findings() -> None:
-    """Log every finding once: at the start if the check is done, else at the end."""
-    if _state.check is None or _state.reported:
-        return
-    _state.reported = True
-    findings = _state.check.report().findings
-    for finding in findings:
+    _state.report = check_site(_state.settings, workers=_state.workers)
+    for finding in _state.report.findings:
         log.warning(finding.text())
-    if findings:
-        log.warning(f"helpguard: {len(findings)} problem(s) found; see the lines above.")
+    if _state.report.findings:
+        log.warning(f"helpguard: {len(_state.report.findings)} problem(s) found; see the lines above.")
 
 
 def _result(page):
-    if _state.check is None or not page.file.abs_src_path:
+    if _state.report is None or not page.file.abs_src_path:
         return None
-    return _state.check.page(Path(page.file.abs_src_path))
+    return _state.report.page(Path(page.file.abs_src_path))
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -123,9 +105,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     result = _result(page)
-    if result is None or _state.check is None:
+    if result is None or _state.report.checker is None:
         return html
-    for finding in check_rendered(html, result, _state.check.checker):
+    for finding in check_rendered(html, result, _state.report.checker):
         log.warning(finding.text())
     return html
 
@@ -151,14 +133,10 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+@event_priority(-200)
 def on_post_build(config) -> None:
-    if _state.depth.leave() and _state.check is not None:
-        _report_findings()  # still before MkDocs counts warnings for --strict
-        _state.check.close()
+    _state.depth.leave()
 
 
 def on_build_error(error) -> None:
     _state.depth.reset()
-    if _state.check is not None:
-        _state.check.close()

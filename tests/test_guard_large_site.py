@@ -1,6 +1,6 @@
-"""A large site is checked in a worker process while MkDocs builds the pages
-(helpguard.runner.SiteCheck): the build still fails on every problem, located,
-and FAQ pages still get their JSON-LD from the check's results."""
+"""A large site is checked in worker processes (helpguard.runner, from
+PARALLEL_FROM pages): the build still fails on every problem, located, reported
+once, and FAQ pages still get their JSON-LD from the workers' results."""
 from __future__ import annotations
 
 import json
@@ -23,8 +23,8 @@ from benchlib.corpus import make_project  # noqa: E402
 def test_large_site_fails_strictly_with_located_problems_and_keeps_jsonld(tmp_path):
     config = make_project(tmp_path / "p", 100)
     docs = config.parent / "docs"
-    assert len(list(docs.rglob("*.md"))) >= PARALLEL_FROM  # the worker path, not the serial one
-    late = docs / "en/faq/generated-0099.md"  # among the last pages checked and built
+    assert len(list(docs.rglob("*.md"))) >= PARALLEL_FROM  # the worker processes, not the serial path
+    late = docs / "en/faq/generated-0099.md"  # in the last chunk
     late.write_text(late.read_text(encoding="utf-8") + "\nAsk [support](https://bitpie-help.com/).\n", encoding="utf-8")
     bad_line = late.read_text(encoding="utf-8").count("\n")
     zh = docs / "zh/faq/generated-0000.md"

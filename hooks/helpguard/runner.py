@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import os
-from collections.abc import Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +40,16 @@ class SiteReport:
     findings: list[Finding]
     pages: dict[Path, PageResult] = field(default_factory=dict)
     checker: LinkChecker | None = None
+    _resolved: dict[Path, PageResult] | None = field(default=None, repr=False)
+
+    def page(self, path: Path) -> PageResult | None:
+        """The result for a file, given as MkDocs names it (any symlinks in the
+        path are resolved before comparing)."""
+        if path in self.pages:
+            return self.pages[path]
+        if self._resolved is None:
+            self._resolved = {key.resolve(): result for key, result in self.pages.items()}
+        return self._resolved.get(Path(path).resolve())
 
     @property
     def faqs(self) -> dict[Path, FaqDoc]:
@@ -145,127 +154,48 @@ def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker,
 # Set in the parent before forking, so worker processes inherit a ready checker.
 _FORKED: tuple[LinkChecker, Settings] | None = None
 PARALLEL_FROM = 200  # pages; below this, starting workers costs more than it saves
-CHUNK = 50           # pages a worker checks per task: results come back in build order
-
-Item = tuple[Path, str, str, str]  # path, rel, lang, page
 
 
-def _check_chunk(items: list[Item]) -> list[PageResult]:
+def _check_chunk(items: list[tuple[Path, str, str, str]]) -> list[PageResult]:
     assert _FORKED is not None
     checker, settings = _FORKED
     return [check_page(*item, checker, settings) for item in items]
 
 
-class SiteCheck:
-    """Every rule over a project, the per-page ones possibly still running.
-
-    For a large site with `workers` > 1 (or `background`), the pages are checked in
-    forked worker processes, in chunks in file order, while the caller goes on (the
-    MkDocs hook builds the pages meanwhile); `page()` waits only for the chunk
-    holding that page, `report()` for everything. Otherwise all is checked at once.
-    `close()` stops the workers.
-    """
-
-    def __init__(self, settings: Settings, today: dt.date | None = None, workers: int = 1, background: bool = False) -> None:
-        self.settings = settings
-        self.checker, self._findings = build_checker(settings, today)
-        self._pages_by_lang, file_findings = discover(settings)
-        self._findings += file_findings
-        items: list[Item] = [(path, settings.rel(path), lang, page)
-                             for lang, pages in self._pages_by_lang.items() for page, path in pages.items()]
-        self._results: dict[Path, PageResult] = {}
-        self._pending: dict[Path, Future[list[PageResult]]] = {}
-        self._resolved: dict[Path, Path] | None = None
-        self._report: SiteReport | None = None
-        self._pool: ProcessPoolExecutor | None = None
-        parallel = workers > 1 or background
-        if not parallel or len(items) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-            self._keep(check_page(*item, self.checker, settings) for item in items)
-            return
-        global _FORKED
-        _FORKED = (self.checker, settings)  # the workers fork at the first submit
-        try:
-            self._pool = ProcessPoolExecutor(max_workers=max(workers, 1), mp_context=mp.get_context("fork"))
-            # A small first chunk: a build asks for its first page almost at once.
-            bounds = [0, *range(CHUNK // 5, len(items), CHUNK), len(items)]
-            for start, stop in zip(bounds, bounds[1:]):
-                future = self._pool.submit(_check_chunk, items[start:stop])
-                self._pending.update((item[0], future) for item in items[start:stop])
-        finally:
-            _FORKED = None
-
-    @property
-    def ready(self) -> bool:
-        """True when every page has been checked."""
-        return all(future.done() for future in self._pending.values())
-
-    def _keep(self, results: Iterable[PageResult]) -> None:
-        for result in results:
-            self._results[result.path] = result
-            self._pending.pop(result.path, None)
-
-    def _key(self, path: Path) -> Path | None:
-        if path in self._results or path in self._pending:
-            return path
-        if self._resolved is None:  # MkDocs may name a file through a symlinked path
-            self._resolved = {key.resolve(): key for key in [*self._results, *self._pending]}
-        return self._resolved.get(path.resolve())
-
-    def page(self, path: Path) -> PageResult | None:
-        """One page's result, given as MkDocs names the file (waits for its chunk)."""
-        key = self._key(Path(path))
-        if key is not None and key in self._pending:
-            self._keep(self._pending[key].result())
-        return self._results.get(key) if key is not None else None
-
-    def report(self) -> SiteReport:
-        """Everything (waits for every page), with the rules that need all pages."""
-        if self._report is not None:
-            return self._report
-        for future in {id(f): f for f in self._pending.values()}.values():
-            self._keep(future.result())
-        findings = list(self._findings)
-        report = SiteReport(findings, checker=self.checker)
-        for result in self._results.values():
-            report.pages[result.path] = result
-            findings += result.findings
-        if len(self._pages_by_lang) > 1:
-            rels: dict[str, dict[str, str]] = {lang: {} for lang in self._pages_by_lang}
-            step_counts: dict[tuple[str, str], tuple[int, int]] = {}
-            for result in report.pages.values():
-                rels[result.lang][result.page] = result.rel
-                if result.faq is not None:
-                    step_counts[(result.lang, result.page)] = (len(result.faq.steps), result.faq.list_line or result.faq.title_line)
-            findings += check_parity(rels, step_counts)
-        report.findings = sorted(set(findings))
-        self._report = report
-        return report
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-
-def start_check(settings: Settings, today: dt.date | None = None, workers: int | None = None,
-                background: bool = False) -> SiteCheck:
-    """Start every rule over all languages. `workers`: processes for the per-page
-    rules (default: one per CPU core; 1 for serial, as under `mkdocs serve`).
-    `background`: the caller works meanwhile (a build), so leave it a core and use
-    a worker process for a large site even when that is the only other core."""
-    cores = os.cpu_count() or 1
-    if workers is None:
-        workers = max(cores - 1, 1) if background else cores
-    return SiteCheck(settings, today, workers, background)
+def _check_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, settings: Settings, workers: int) -> list[PageResult]:
+    if workers <= 1 or len(items) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
+        return [check_page(*item, checker, settings) for item in items]
+    global _FORKED
+    _FORKED = (checker, settings)
+    chunks = [items[i::workers] for i in range(workers)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+            return [result for chunk in pool.map(_check_chunk, chunks) for result in chunk]
+    finally:
+        _FORKED = None
 
 
 def check_site(settings: Settings, today: dt.date | None = None, workers: int | None = None) -> SiteReport:
-    """All rules over all languages, finished."""
-    check = start_check(settings, today, workers)
-    try:
-        return check.report()
-    finally:
-        check.close()
+    """All rules over all languages. `workers`: processes for the per-page rules
+    (default: one per CPU core for large sites; 1 for serial)."""
+    checker, findings = build_checker(settings, today)
+    report = SiteReport(findings, checker=checker)
+    pages_by_lang, file_findings = discover(settings)
+    findings += file_findings
+    items = [(path, settings.rel(path), lang, page) for lang, pages in pages_by_lang.items() for page, path in pages.items()]
+    for result in _check_pages(items, checker, settings, workers if workers is not None else (os.cpu_count() or 1)):
+        report.pages[result.path] = result
+        findings += result.findings
+    if len(pages_by_lang) > 1:
+        rels = {lang: {} for lang in pages_by_lang}
+        step_counts: dict[tuple[str, str], tuple[int, int]] = {}
+        for result in report.pages.values():
+            rels[result.lang][result.page] = result.rel
+            if result.faq is not None:
+                step_counts[(result.lang, result.page)] = (len(result.faq.steps), result.faq.list_line or result.faq.title_line)
+        findings += check_parity(rels, step_counts)
+    report.findings = sorted(set(findings))
+    return report
 
 
 def check_config(config_file: Path, today: dt.date | None = None, workers: int | None = None) -> SiteReport:
