@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: how build, check and search cost grow with the number of articles.
 
-    .venv/bin/python scripts/bench.py                      # N = 10, 100, 1000; 3 runs each
+    .venv/bin/python scripts/bench.py                      # N = 10, 100, 1000; 5 runs each
     .venv/bin/python scripts/bench.py --sizes 10,100 --runs 5
     .venv/bin/python scripts/bench.py --quick              # N = 10, 1 run: a smoke run
     .venv/bin/python scripts/bench.py --json out.json --write-md   # update BENCHMARKS.md
@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from benchlib.corpus import make_project  # noqa: E402
-from benchlib.measure import browser_figures, build, check_times, index_sizes, median_time, profile_build  # noqa: E402
+from benchlib.measure import browser_figures, build, check_times, index_sizes, paired_times, profile_build  # noqa: E402
 from helpguard.runner import check_config  # noqa: E402
 
 TARGETS = {"hook_overhead": 0.05, "check_s": 1.0, "search_ms": 150, "load_kb": 300}
@@ -58,14 +59,14 @@ def run_size(n: int, runs: int, work: Path, browser: bool) -> dict:
     if findings:
         raise SystemExit(f"generated corpus N={n} is not clean: {findings[0].text()}")
     out = work / f"site{n}"
-    build_with = median_time(lambda: build(with_hook, out), runs)
-    build_without = median_time(lambda: build(without_hook, work / f"site{n}-nohook"), runs)
+    build_with, build_without, pair_overheads = paired_times(
+        lambda: build(with_hook, out), lambda: build(without_hook, work / f"site{n}-nohook"), runs)
     check_inner, check_wall = check_times(with_hook, runs)
     prof = profile_build(with_hook, work / f"site{n}-prof", work / f"n{n}.prof")
     result = {
         "n": n, "pages": 2 * n + 26,
         "build_s": build_with, "build_nohook_s": build_without,
-        "hook_overhead": (build_with - build_without) / build_without,
+        "hook_overhead": statistics.median(pair_overheads), "hook_overhead_pairs": pair_overheads,
         "check_s": check_inner, "check_wall_s": check_wall,
         "profile": prof, "index": index_sizes(out),
     }
@@ -75,7 +76,7 @@ def run_size(n: int, runs: int, work: Path, browser: bool) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    rows = ["| N per language | pages | build (s) | build without hook (s) | hook overhead | check (s, in-process / command) | jieba share of build | zh index raw / gzip (KiB) | en index raw / gzip (KiB) | zh / en text (KiB) | first load zh / en (KiB, gzip) | first result cold / warm (ms, zh; en) |",
+    rows = ["| N per language | pages | build (s) | build without hook (s) | hook overhead (pairs: min – max) | check (s, in-process / command) | jieba share of build | zh index raw / gzip (KiB) | en index raw / gzip (KiB) | zh / en text (KiB) | first load zh / en (KiB, gzip) | first result cold / warm (ms, zh; en) |",
             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         ix = r["index"]
@@ -84,7 +85,7 @@ def table(results: list[dict]) -> str:
         search = (f"{b['search']['zh']['cold_ms']:.0f} / {b['search']['zh']['warm_ms']:.0f}; "
                   f"{b['search']['en']['cold_ms']:.0f} / {b['search']['en']['warm_ms']:.0f}") if b else "–"
         rows.append(
-            f"| {r['n']} | {r['pages']} | {r['build_s']:.2f} | {r['build_nohook_s']:.2f} | {r['hook_overhead']*100:+.1f} % | "
+            f"| {r['n']} | {r['pages']} | {r['build_s']:.2f} | {r['build_nohook_s']:.2f} | {r['hook_overhead']*100:+.1f} % ({min(r['hook_overhead_pairs'])*100:+.0f} – {max(r['hook_overhead_pairs'])*100:+.0f} %) | "
             f"{r['check_s']:.2f} / {r['check_wall_s']:.2f} | {r['profile']['jieba']/r['profile']['total']*100:.0f} % | "
             f"{ix['zh']['raw']/1024:.0f} / {ix['zh']['gzip']/1024:.0f} | {ix['en']['raw']/1024:.0f} / {ix['en']['gzip']/1024:.0f} | "
             f"{ix['zh']['text']/1024:.0f} / {ix['en']['text']/1024:.0f} | {load} | {search} |")
@@ -101,7 +102,7 @@ def write_md(results: list[dict], info: str) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000", help="articles per language, comma-separated")
-    parser.add_argument("--runs", type=int, default=3, help="runs per timing (median)")
+    parser.add_argument("--runs", type=int, default=5, help="runs per timing (median)")
     parser.add_argument("--quick", action="store_true", help="N=10, one run")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
     parser.add_argument("--json", type=Path, help="write the results here")

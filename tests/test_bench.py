@@ -40,3 +40,20 @@ def test_without_hook_variant_drops_only_the_guard(tmp_path):
     text = config.read_text(encoding="utf-8")
     assert "  - hooks/helpcenter.py\n" not in text and "  - hooks/search_scope.py\n" in text
     assert "      - faq/generated-0000.md\n" in text  # the same nav as with the hook
+
+
+def test_with_and_without_hook_builds_alternate_so_drift_falls_on_both(monkeypatch):
+    from benchlib import measure
+
+    calls: list[str] = []
+    now = [0.0]
+    monkeypatch.setattr(measure.time, "perf_counter", lambda: now[0])
+
+    def run(name: str, seconds: float):
+        calls.append(name)
+        now[0] += seconds + len(calls) / 100  # the machine slows down as it goes
+
+    a, b, pairs = measure.paired_times(lambda: run("with", 3.0), lambda: run("without", 2.0), 4)
+    assert calls == ["with", "without", "without", "with", "with", "without", "without", "with"]
+    assert round(a - b, 6) == 1.0  # the drift fell on both alike
+    assert len(pairs) == 4 and all(0.45 < p < 0.5 for p in pairs) and pairs == sorted(pairs)

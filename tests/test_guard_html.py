@@ -1,6 +1,8 @@
 """Raw HTML rules: nothing that runs code or loads another site gets into an article."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 CASES = [
@@ -70,3 +72,58 @@ def test_folders_linked_into_the_docs_are_checked_like_mkdocs_publishes_them(min
     found = mini.codes()
     assert ("docs/en/linked/more.md", 3, "lookalike-domain") in found
     assert ("docs/en/linked/more.md", 1, "missing-translation") in found
+
+
+# --- the backstop over rendered pages reads HTML as a browser does (lexbor) and
+# applies the same rules
+
+def _report(mini):
+    from helpguard.runner import check_config
+    return check_config(mini.config, today=dt.date(2026, 11, 25))
+
+
+@pytest.mark.parametrize("html,code,needle", CASES, ids=[c[1] for c in CASES])
+def test_rendered_page_backstop_applies_the_same_rules(mini, html, code, needle):
+    from helpguard.rendered import check_document
+    problems = check_document(f"<h1 id=\"page\">Page</h1>\n<p>Intro.</p>\n{html}\n", _report(mini).checker)
+    found = [p.problem for p in problems if p.problem.code == code]
+    assert found, [p.problem.code for p in problems]
+    assert needle.lower() in found[0].message.lower()
+
+
+def test_rendered_page_problem_is_placed_at_the_source_line_that_mentions_it(mini):
+    from helpguard.rendered import check_rendered
+    path = mini.page("# Page\n\nIntro.\n\n[site](https://bitpie.com/){ data-x=\"1\" }\n", lang="en")
+    report = _report(mini)
+    # as if an extension had added an event handler the source does not show: placed at line 1
+    html = '<h1>Page</h1>\n<p>Intro.</p>\n<p><a href="https://bitpie.com/" data-x="1" onmouseover="steal()">site</a></p>'
+    found = check_rendered(html, report.page(path), report.checker)
+    assert [(f.path, f.line, f.code) for f in found] == [("docs/en/page.md", 1, "html-event-handler")]
+    assert found[0].message.endswith("(found in the rendered page)")
+    # a link the source scan already judged is not judged again; a new one is placed where the source names it
+    html = '<p><a href="https://bitpie.com/">site</a> <a href="https://bitpieaac.com/">new</a></p>'
+    mini.page("# Page\n\nIntro.\n\nSee bitpie docs.\n\n<!-- https://bitpieaac.com/ -->\n", lang="en", name="other.md")
+    report = _report(mini)
+    found = check_rendered(html, report.page(mini.root / "docs/en/other.md"), report.checker)
+    assert [(f.line, f.code) for f in found] == [(7, "lookalike-domain")]
+
+
+def test_rendered_page_problem_the_source_scan_reported_is_not_repeated(mini):
+    from helpguard.rendered import check_rendered
+    path = mini.page('# Page\n\n<div onclick="go()">x</div>\n', lang="en")
+    report = _report(mini)
+    assert (3, "html-event-handler") in {(f.line, f.code) for f in report.page(path).findings}
+    assert check_rendered('<h1>Page</h1>\n<div onclick="go()">x</div>', report.page(path), report.checker) == []
+
+
+def test_rendered_page_is_parsed_as_a_browser_parses_it(mini):
+    from helpguard.rendered import check_document
+    checker = _report(mini).checker
+    # `<!-->` closes a comment at once in a browser, so the handler runs; the standard
+    # library's parser (used for source lines) reads it all as one comment
+    codes = [p.problem.code for p in check_document('<!--><img src="x.png" onerror=alert(1)>-->', checker)]
+    assert codes == ["html-event-handler"]
+    codes = [p.problem.code for p in check_document('<img/src="x.png"/onerror=alert(1)><a href=java&#x73;cript:x>a</a>', checker)]
+    assert codes == ["html-event-handler", "html-javascript-url"]
+    # harmless rendered markup (headings with ids, permalinks, code) passes
+    assert check_document('<h2 id="s">S<a class="headerlink" href="#s">¶</a></h2><pre><code>&lt;script&gt;</code></pre>', checker) == []

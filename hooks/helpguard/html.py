@@ -6,7 +6,8 @@ handlers (onclick=...), javascript: URLs in any attribute, or external files.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 
 from .domains import Problem
@@ -30,6 +31,51 @@ class HtmlProblem:
     needle: str = ""  # text to look for in the source to place the problem
 
 
+def judge_tag(tag: str, attrs: Iterable[tuple[str, str | None]], checker: LinkChecker) -> tuple[list[HtmlProblem], list[str]]:
+    """The rules for one start tag, whichever parser read it: its problems (at
+    line 0; the caller knows where the tag is) and the URLs it holds, as written."""
+    problems: list[HtmlProblem] = []
+    urls: list[str] = []
+    if tag in FORBIDDEN_TAGS:
+        problems.append(HtmlProblem(0, Problem(
+            FORBIDDEN_TAGS[tag],
+            f"Raw HTML <{tag}> is not allowed in articles: it can run code or load another site.",
+            "Remove the tag; write the content in Markdown.",
+        ), None, f"<{tag}"))
+    for name, value in attrs:
+        value = value or ""
+        if name.startswith("on"):
+            problems.append(HtmlProblem(0, Problem(
+                "html-event-handler",
+                f"The attribute {name}=\"{value[:40]}\" on <{tag}> runs JavaScript.",
+                "Remove the event handler.",
+            ), None, name))
+            continue
+        if name == "style" and ("url(" in value.lower() or "expression(" in value.lower()):
+            problems.append(HtmlProblem(0, Problem(
+                "html-style-url",
+                f"The style attribute on <{tag}> loads a URL or runs an expression.",
+                "Remove the style; use the site's stylesheet.",
+            ), None, "style"))
+        candidates = [v.strip().split(" ")[0] for v in value.split(",")] if name == "srcset" else [value]
+        for candidate in candidates:
+            scheme = scheme_of(candidate)
+            if scheme in ("javascript", "vbscript", "livescript"):
+                problems.append(HtmlProblem(0, Problem(
+                    "html-javascript-url",
+                    f"The attribute {name} on <{tag}> holds a {scheme}: URL, which runs code.",
+                    "Remove it.",
+                ), candidate, candidate))
+            elif name in URL_ATTRS:
+                urls.append(candidate)
+                problems += [HtmlProblem(0, problem, candidate, candidate) for problem in checker.check(candidate, "link")]
+            elif name in RESOURCE_ATTRS and candidate:
+                urls.append(candidate)
+                context = "resource" if is_external(candidate) else "link"
+                problems += [HtmlProblem(0, problem, candidate, candidate) for problem in checker.check(candidate, context)]
+    return problems, urls
+
+
 @dataclass
 class _Collector(HTMLParser):
     checker: LinkChecker
@@ -39,48 +85,11 @@ class _Collector(HTMLParser):
     def __post_init__(self) -> None:
         super().__init__(convert_charrefs=True)
 
-    def _add(self, problem: Problem, url: str | None = None, needle: str = "") -> None:
-        self.problems.append(HtmlProblem(self.getpos()[0] - 1, problem, url, needle or url or ""))
-
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in FORBIDDEN_TAGS:
-            self._add(Problem(
-                FORBIDDEN_TAGS[tag],
-                f"Raw HTML <{tag}> is not allowed in articles: it can run code or load another site.",
-                "Remove the tag; write the content in Markdown.",
-            ), needle=f"<{tag}")
-        for name, value in attrs:
-            value = value or ""
-            if name.startswith("on"):
-                self._add(Problem(
-                    "html-event-handler",
-                    f"The attribute {name}=\"{value[:40]}\" on <{tag}> runs JavaScript.",
-                    "Remove the event handler.",
-                ), needle=name)
-                continue
-            if name == "style" and ("url(" in value.lower() or "expression(" in value.lower()):
-                self._add(Problem(
-                    "html-style-url",
-                    f"The style attribute on <{tag}> loads a URL or runs an expression.",
-                    "Remove the style; use the site's stylesheet.",
-                ), needle="style")
-            candidates = [v.strip().split(" ")[0] for v in value.split(",")] if name == "srcset" else [value]
-            for candidate in candidates:
-                scheme = scheme_of(candidate)
-                if scheme in ("javascript", "vbscript", "livescript"):
-                    self._add(Problem(
-                        "html-javascript-url",
-                        f"The attribute {name} on <{tag}> holds a {scheme}: URL, which runs code.",
-                        "Remove it.",
-                    ), candidate)
-                elif name in URL_ATTRS:
-                    self.urls.append(candidate)
-                    for problem in self.checker.check(candidate, "link"):
-                        self._add(problem, candidate)
-                elif name in RESOURCE_ATTRS and candidate:
-                    self.urls.append(candidate)
-                    for problem in self.checker.check(candidate, "resource" if is_external(candidate) else "link"):
-                        self._add(problem, candidate)
+        problems, urls = judge_tag(tag, attrs, self.checker)
+        line = self.getpos()[0] - 1
+        self.problems += [replace(item, line=line) for item in problems]
+        self.urls += urls
 
     handle_startendtag = handle_starttag
 

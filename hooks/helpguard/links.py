@@ -45,6 +45,8 @@ def normalise(url: str) -> str:
 
 
 def scheme_of(url: str) -> str | None:
+    if ":" not in url:  # most links and attribute values; normalise() adds no colon
+        return None
     match = _SCHEME.match(normalise(url))
     return match.group(1).lower() if match else None
 
@@ -201,6 +203,7 @@ class LinkChecker:
         r"(?P<value>@?(?=[\w-]*[\d_])[A-Za-z0-9][\w-]{4,29}|\d[\d -]{4,14}\d)(?![\w@.])",
         re.ASCII,
     )
+    _ANY_DIGIT = re.compile(r"\d")
     # Mainland numbers written without +86: 11-digit mobiles and 400/800 hotlines.
     _CN_PHONE_TEXT = re.compile(r"(?<![\w+.-])(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|[48]00[ -]?\d{3}[ -]?\d{4})(?![\w.-])")
 
@@ -215,7 +218,7 @@ class LinkChecker:
 
         # Each pattern needs a telltale character; skip the ones that cannot match.
         has_at, has_dot, has_colon = "@" in text, "." in text, ":" in text or "：" in text
-        has_digits = any(c.isdigit() for c in text)
+        has_digits = self._ANY_DIGIT.search(text) is not None
         if not (has_at or has_dot or has_colon or has_digits or "+" in text or "\u3002" in text or "\uff0e" in text):
             return problems
         for match in self._URL_TEXT.finditer(text) if "://" in text else ():

@@ -25,13 +25,17 @@ QUERIES = {"zh": ["忘记密码", "账户被盗", "联系客服", "助记词", "
            "en": ["password", "stolen", "contact support", "phishing", "transfer"]}
 
 
-def median_time(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def paired_times(first, second, runs: int) -> tuple[float, float, list[float]]:
+    """Median times of two commands run in alternating pairs (AB BA AB …), so that
+    drift on the machine falls on both alike; and, sorted, each pair's overhead of
+    `first` over `second` (first / second - 1)."""
+    a, b = [], []
+    for i in range(runs):
+        for fn, times in ((first, a), (second, b)) if i % 2 == 0 else ((second, b), (first, a)):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+    return statistics.median(a), statistics.median(b), sorted(x / y - 1 for x, y in zip(a, b))
 
 
 def build(config: Path, out: Path) -> None:
