@@ -26,9 +26,17 @@ def test_dangerous_html_is_reported_at_its_line(mini, html, code, needle):
     path = mini.page(f"# Page\n\nIntro.\n\n{html}\n", lang="zh")
     rel = path.relative_to(mini.root).as_posix()
     found = [f for f in mini.findings() if f.path == rel and f.code == code]
-    assert found, [f.text() for f in mini.findings()]
+    assert len(found) == 1, [f.text() for f in mini.findings()]  # both parsers see it: reported once
     assert found[0].line == 5
     assert needle.lower() in found[0].message.lower()
+
+
+def test_html_a_browser_reads_differently_is_reported_at_its_line(mini):
+    # `<!-->` ends the comment at once in a browser, so the image's handler runs;
+    # the standard library's parser alone would read one harmless comment
+    path = mini.page('# Page\n\nIntro.\n\n<!-- a real comment -->\n\n<!--><img src="x.png" onerror="steal()">-->\n', lang="zh")
+    rel = path.relative_to(mini.root).as_posix()
+    assert [(f.path, f.line, f.code) for f in mini.findings()] == [(rel, 7, "html-event-handler")]
 
 
 def test_multiline_html_block_reports_the_inner_line(mini):
@@ -84,7 +92,7 @@ def _report(mini):
 
 @pytest.mark.parametrize("html,code,needle", CASES, ids=[c[1] for c in CASES])
 def test_rendered_page_backstop_applies_the_same_rules(mini, html, code, needle):
-    from helpguard.rendered import check_document
+    from helpguard.html import check_document
     problems = check_document(f"<h1 id=\"page\">Page</h1>\n<p>Intro.</p>\n{html}\n", _report(mini).checker)
     found = [p.problem for p in problems if p.problem.code == code]
     assert found, [p.problem.code for p in problems]
@@ -117,7 +125,7 @@ def test_rendered_page_problem_the_source_scan_reported_is_not_repeated(mini):
 
 
 def test_rendered_page_is_parsed_as_a_browser_parses_it(mini):
-    from helpguard.rendered import check_document
+    from helpguard.html import check_document
     checker = _report(mini).checker
     # `<!-->` closes a comment at once in a browser, so the handler runs; the standard
     # library's parser (used for source lines) reads it all as one comment

@@ -176,6 +176,10 @@ def test_bad_input_fails_the_strict_build_with_every_problem_located(project_cop
     zh = project_copy / "docs/zh/about.md"
     zh.write_text(zh.read_text(encoding="utf-8") + "\n[官网](http://bitpie.com/){ onclick=\"steal()\" }\n\n[旧页面](faq/no-such-page.md)\n", encoding="utf-8")
     zh_line = zh.read_text(encoding="utf-8").count("\n") - 2
+    safety = project_copy / "docs/en/safety.md"
+    # `<!-->` ends a comment at once in a browser: the source scan's parser reads one comment
+    safety.write_text(safety.read_text(encoding="utf-8") + "\n<!--><img src=x.png onerror=alert(1)>-->\n", encoding="utf-8")
+    comment_line = safety.read_text(encoding="utf-8").count("\n")
     result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(project_copy / "out")], cwd=project_copy, env=ENV,
                             capture_output=True, text=True)
     log = result.stdout + result.stderr
@@ -184,6 +188,7 @@ def test_bad_input_fails_the_strict_build_with_every_problem_located(project_cop
     assert f"docs/zh/about.md:{zh_line}: [insecure-link]" in log
     # attr_list smuggles an event handler past Markdown: the rendered-page backstop catches it
     assert f"docs/zh/about.md:{zh_line}: [html-event-handler]" in log and "found in the rendered page" in log
+    assert f"docs/en/safety.md:{comment_line}: [html-event-handler]" in log
     # internal links must resolve: MkDocs' own validation, kept strict
     assert "faq/no-such-page.md" in log and "not found among documentation files" in log
     assert "Aborted with" in log and "strict mode" in log

@@ -1,14 +1,23 @@
-"""Raw HTML rules, read with the standard library's HTML parser (not regexes).
+"""Raw HTML rules (judge_tag), applied to tags a real parser found, not to regexes.
 
 Articles may use harmless HTML (a <label>, a <div markdown>), never anything that
 runs code or pulls in another site: <script>, <iframe> and friends, inline event
 handlers (onclick=...), javascript: URLs in any attribute, or external files.
+
+Raw HTML in the Markdown source is read with the standard library's parser, which
+gives the line of each tag, and again with an HTML5 parser (lexbor), which reads
+it as a browser does: `<!-->` closes a comment at once in a browser, while the
+standard library reads one long comment. The rendered-page backstop
+(helpguard.rendered) uses the HTML5 parser alone.
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
+
+from selectolax.lexbor import LexborHTMLParser
 
 from .domains import Problem
 from .links import LinkChecker, is_external, normalise, scheme_of
@@ -94,9 +103,34 @@ class _Collector(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+def check_document(html: str, checker: LinkChecker) -> list[HtmlProblem]:
+    """Every element's problems (at line 0), in document order, as a browser parses
+    `html`: lexbor, an HTML5 parser in C (selectolax)."""
+    problems: list[HtmlProblem] = []
+    for node in LexborHTMLParser(html).root.traverse(include_text=False):
+        attributes = node.attributes
+        if node.tag in FORBIDDEN_TAGS or attributes:
+            problems += judge_tag(node.tag, attributes.items(), checker)[0]
+    return problems
+
+
 def check_html(fragment: str, checker: LinkChecker) -> tuple[list[HtmlProblem], list[str]]:
-    """Problems in one raw-HTML fragment (lines relative to it) and the URLs it holds."""
+    """Problems in one raw-HTML fragment (lines relative to it) and the URLs it holds.
+
+    The standard library's parser gives each tag's line; whatever a browser would
+    see beyond it (see the module's note) is added at the first line naming it."""
     collector = _Collector(checker)
     collector.feed(fragment)
     collector.close()
-    return collector.problems, [normalise(u) for u in collector.urls]
+    problems = collector.problems
+    counted = Counter((item.problem.code, item.needle) for item in problems)
+    lines = fragment.split("\n")
+    for item in check_document(fragment, checker):
+        key = (item.problem.code, item.needle)
+        if counted[key] > 0:
+            counted[key] -= 1
+            continue
+        taken = {p.line for p in problems if (p.problem.code, p.needle) == key}
+        named = [n for n, text in enumerate(lines) if item.needle and item.needle in text] or [0]
+        problems.append(replace(item, line=next((n for n in named if n not in taken), named[0])))
+    return problems, [normalise(u) for u in collector.urls]
