@@ -103,6 +103,12 @@ class _Collector(HTMLParser):
     handle_startendtag = handle_starttag
 
 
+def lines_naming(text: str, needle: str) -> list[int]:
+    """The 0-based lines of `text` that contain `needle`: where to place a problem
+    a parser found without a position of its own."""
+    return [n for n, line in enumerate(text.split("\n")) if needle and needle in line]
+
+
 def check_document(html: str, checker: LinkChecker) -> list[HtmlProblem]:
     """Every element's problems (at line 0), in document order, as a browser parses
     `html`: lexbor, an HTML5 parser in C (selectolax)."""
@@ -124,13 +130,12 @@ def check_html(fragment: str, checker: LinkChecker) -> tuple[list[HtmlProblem], 
     collector.close()
     problems = collector.problems
     counted = Counter((item.problem.code, item.needle) for item in problems)
-    lines = fragment.split("\n")
     for item in check_document(fragment, checker):
         key = (item.problem.code, item.needle)
         if counted[key] > 0:
             counted[key] -= 1
             continue
         taken = {p.line for p in problems if (p.problem.code, p.needle) == key}
-        named = [n for n, text in enumerate(lines) if item.needle and item.needle in text] or [0]
+        named = lines_naming(fragment, item.needle) or [0]
         problems.append(replace(item, line=next((n for n in named if n not in taken), named[0])))
     return problems, [normalise(u) for u in collector.urls]

@@ -253,14 +253,17 @@ class LinkChecker:
                 continue
             spans.append(match.span())
             problems += self.domains.classify(host)[1]
+        def typed_phone(number: str) -> Problem:
+            return Problem(
+                "contact-unlisted",
+                f"The phone number '{number}' is typed by hand and is not in the contact registry.",
+                "Remove it; contact details come only from mkdocs.yml `extra.contacts`.",
+            )
+
         for match in self._PHONE_TEXT.finditer(text) if "+" in text else ():
             spans.append(match.span())
             if not self.registry.find("tel:" + match.group(0)):
-                problems.append(Problem(
-                    "contact-unlisted",
-                    f"The phone number '{match.group(0)}' is typed by hand and is not in the contact registry.",
-                    "Remove it; contact details come only from mkdocs.yml `extra.contacts`.",
-                ))
+                problems.append(typed_phone(match.group(0)))
         for match in self._LABELED_TEXT.finditer(text) if has_colon else ():
             if free(match) and not self.registry.find_text(match["value"]):
                 spans.append(match.span())
@@ -271,11 +274,7 @@ class LinkChecker:
                 ))
         for match in self._CN_PHONE_TEXT.finditer(text) if has_digits else ():
             if free(match) and not self.registry.find_text(match.group(0)):
-                problems.append(Problem(
-                    "contact-unlisted",
-                    f"The phone number '{match.group(0)}' is typed by hand and is not in the contact registry.",
-                    "Remove it; contact details come only from mkdocs.yml `extra.contacts`.",
-                ))
+                problems.append(typed_phone(match.group(0)))
         for match in self._HANDLE_TEXT.finditer(text) if has_at else ():
             if not free(match):
                 continue

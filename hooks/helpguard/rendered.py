@@ -14,15 +14,14 @@ The rules are the ones the source scan applies to raw HTML.
 from __future__ import annotations
 
 from .findings import Finding
-from .html import check_document
+from .html import check_document, lines_naming
 from .links import LinkChecker, normalise
 from .markdown import read_source
 from .runner import PageResult
 
 
 def _line_of(page: PageResult, needle: str) -> int:
-    lines = read_source(page.path).split("\n")
-    return next((n for n, line in enumerate(lines, 1) if needle and needle in line), 1)
+    return (lines_naming(read_source(page.path), needle) or [0])[0] + 1
 
 
 def check_rendered(html: str, page: PageResult, checker: LinkChecker) -> list[Finding]:
