@@ -28,12 +28,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from benchlib.corpus import make_project  # noqa: E402
-from benchlib.measure import browser_figures, build, check_times, index_sizes, paired_times, profile_build  # noqa: E402
-from helpguard.runner import check_config  # noqa: E402
+from helpcenter.bench.corpus import make_project
+from helpcenter.bench.measure import browser_figures, build, check_times, index_sizes, paired_times, profile_build
+from helpcenter.guard.runner import check_config
 
 TARGETS = {"hook_overhead": 0.05, "check_s": 1.0, "search_ms": 150, "load_kb": 300}
 

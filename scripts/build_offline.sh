@@ -2,7 +2,7 @@
 # Builds the offline copy: site-offline/ opens from disk (file://…/index.html),
 # browses and searches in both languages with no network, and is zipped as
 # bitpie-help-offline.zip for sharing. Material's offline plugin does the file://
-# work; hooks/search_scope.py gives it the vendored iframe-worker shim and
+# work; hooks/search.py gives it the vendored iframe-worker shim and
 # per-language search indexes.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,11 +1,8 @@
 #!/usr/bin/env python3
-"""Create a new FAQ as a draft in every language. See hooks/helpscaffold/cli.py."""
+"""Create a new FAQ as a draft in every language. See helpcenter/scaffold/cli.py."""
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-
-from helpscaffold.cli import new_faq  # noqa: E402
+from helpcenter.scaffold.cli import new_faq
 
 if __name__ == "__main__":
     sys.exit(new_faq())

@@ -15,9 +15,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 
-from helpsearch.engine import SearchEngine, index_path, plain_text  # noqa: E402
+from helpcenter.search.engine import SearchEngine, index_path, plain_text
 
 
 def rank_of(engine: SearchEngine, query: str, page: str, lang: str) -> int | None:

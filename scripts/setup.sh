@@ -24,3 +24,6 @@ if [ "${1:-}" = "--dev" ]; then
 else
   .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 fi
+# The project's own package (guard, search, scaffold, headers), editable: the hooks
+# and scripts import it; its console commands land in .venv/bin.
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .

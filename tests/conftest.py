@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from helpguard.findings import Finding
-from helpguard.runner import check_config
+from helpcenter.guard.findings import Finding
+from helpcenter.guard.runner import check_config
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchlib.corpus import make_project  # noqa: E402
+from helpcenter.bench.corpus import make_project
 
-from helpguard.runner import check_config  # noqa: E402
+from helpcenter.guard.runner import check_config
 
 
 def test_generated_corpus_is_valid_and_clean(tmp_path):
@@ -38,12 +37,12 @@ def test_generated_pages_are_built_from_real_sentences(tmp_path):
 def test_without_hook_variant_drops_only_the_guard(tmp_path):
     config = make_project(tmp_path / "p", 1, hook=False)
     text = config.read_text(encoding="utf-8")
-    assert "  - hooks/helpcenter.py\n" not in text and "  - hooks/search_scope.py\n" in text
+    assert "  - hooks/guard.py\n" not in text and "  - hooks/search.py\n" in text
     assert "      - faq/generated-0000.md\n" in text  # the same nav as with the hook
 
 
 def test_with_and_without_hook_builds_alternate_so_drift_falls_on_both(monkeypatch):
-    from benchlib import measure
+    from helpcenter.bench import measure
 
     calls: list[str] = []
     now = [0.0]

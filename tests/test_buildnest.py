@@ -1,5 +1,5 @@
 """Hooks that act once per `mkdocs build` see the i18n plugin's nested builds."""
-from buildnest import BuildDepth
+from helpcenter.buildnest import BuildDepth
 
 
 def test_only_the_outer_build_starts_and_ends():

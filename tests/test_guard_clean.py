@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpguard.runner import check_config
+from helpcenter.guard.runner import check_config
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from helpguard.cli import main
-from helpguard.online import check_urls
+from helpcenter.guard.cli import main
+from helpcenter.guard.online import check_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,12 +7,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpguard.faq import check_faq, read_faq
-from helpguard.links import LinkChecker
-from helpguard.markdown import parse_article
-from helpguard.project import LinkPolicy
-from helpguard.registry import Registry
-from helpguard.runner import check_article
+from helpcenter.guard.faq import check_faq, read_faq
+from helpcenter.guard.links import LinkChecker
+from helpcenter.guard.markdown import parse_article
+from helpcenter.guard.project import LinkPolicy
+from helpcenter.guard.registry import Registry
+from helpcenter.guard.runner import check_article
 
 CHECKER = LinkChecker(LinkPolicy(reference_domains=("etherscan.io",)), Registry(()))
 

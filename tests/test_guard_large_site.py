@@ -1,4 +1,4 @@
-"""A large site is checked in worker processes (helpguard.runner, from
+"""A large site is checked in worker processes (helpcenter.guard.runner, from
 PARALLEL_FROM pages): the build still fails on every problem, located, reported
 once, and FAQ pages still get their JSON-LD from the workers' results."""
 from __future__ import annotations
@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ENV, MKDOCS, built_path
-from helpguard.runner import PARALLEL_FROM
+from helpcenter.guard.runner import PARALLEL_FROM
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
 
-from benchlib.corpus import make_project  # noqa: E402
+from helpcenter.bench.corpus import make_project
 
 
 @pytest.mark.build

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from helpsearch.engine import SearchEngine
+from helpcenter.search.engine import SearchEngine
 
 QUERIES = yaml.safe_load((Path(__file__).with_name("search_queries.yml")).read_text(encoding="utf-8"))
 CASES = [(lang, case) for lang, cases in QUERIES.items() for case in cases]
@@ -53,9 +53,7 @@ def test_results_stay_in_the_language(engines, lang, query, other):
 
 
 def test_command_line_search(site, capsys):
-    import sys
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-    import search as cli
+    from helpcenter.search import cli
 
     assert cli.main(["--site", str(site), "忘记密码怎么办"]) == 0
     first = capsys.readouterr().out.splitlines()[0]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from helpsearch.query import prepare, to_lunr
-from helpsearch.segment import segment
-from helpsearch.split import split_index
+from helpcenter.search.query import prepare, to_lunr
+from helpcenter.search.segment import segment
+from helpcenter.search.split import split_index
 
 VOCAB = {"如何", "联系", "联系客服", "客服", "忘记密码", "忘记", "密码", "怎么办", "账户", "被盗", "账户被盗"}
 ZH_SEP = re.compile(r"[\s\u200b]+")

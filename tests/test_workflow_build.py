@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ENV, MKDOCS, ROOT, built_path
-from helpheaders import long_lines, parse_headers, script_hash
-from helpscaffold.scaffold import create_faq
-from helpguard.project import load_settings
+from helpcenter.headers import long_lines, parse_headers, script_hash
+from helpcenter.scaffold.scaffold import create_faq
+from helpcenter.guard.project import load_settings
 
 COMMIT_DATE = "2024-03-05T12:00:00+00:00"
 ZH_DATE, EN_DATE = "2024年3月5日", "March 5, 2024"
@@ -92,7 +92,7 @@ def test_new_faq_appears_in_the_nav_and_the_faq_list_without_other_edits(fresh, 
 
 
 class _Scripts(HTMLParser):
-    """Inline scripts a browser runs, read independently of hooks/helpheaders.py."""
+    """Inline scripts a browser runs, read independently of helpcenter/headers/."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)

@@ -1,7 +1,7 @@
 """Writers' workflow, without a build: `scripts/new_faq.py` makes a draft FAQ in
 both languages that the guard accepts and the draft check refuses until every
 TODO is gone; it refuses ids that exist or are not safe slugs; the FAQ folder
-lists itself on the FAQ index page and in the nav (helpguard.faq_index)."""
+lists itself on the FAQ index page and in the nav (helpcenter.guard.faq_index)."""
 from __future__ import annotations
 
 import re
@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from helpguard.faq import is_faq, read_faq
-from helpguard.faq_index import MARKER, complete_nav, entries, expand_marker, faq_names, unlisted
-from helpguard.markdown import parse_article
-from helpguard.project import load_settings
-from helpguard.runner import check_config
-from helpscaffold.drafts import find_drafts
-from helpscaffold.scaffold import ScaffoldError, create_faq
+from helpcenter.guard.faq import is_faq, read_faq
+from helpcenter.guard.faq_index import MARKER, complete_nav, entries, expand_marker, faq_names, unlisted
+from helpcenter.guard.markdown import parse_article
+from helpcenter.guard.project import load_settings
+from helpcenter.guard.runner import check_config
+from helpcenter.scaffold.drafts import find_drafts
+from helpcenter.scaffold.scaffold import ScaffoldError, create_faq
 
 
 @pytest.fixture

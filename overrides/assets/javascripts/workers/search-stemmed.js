@@ -1,7 +1,7 @@
 /*
  * Search worker wrapper (ours): prepares the query, then hands it to Material's
  * own search worker (search.a7633da7.min.js, unchanged). The same steps are in
- * Python in hooks/helpsearch/query.py, which the command-line search and the
+ * Python in helpcenter/search/query.py, which the command-line search and the
  * relevance tests use; keep the two in step.
  *
  * 1. English: Material appends a wildcard to every word ("passwords*") and lunr

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from helpguard.project import load_settings
+from helpcenter.guard.project import load_settings
 
 from .drafts import find_drafts
 from .scaffold import ScaffoldError, create_faq
@@ -71,3 +71,11 @@ def check_drafts(argv: list[str] | None = None) -> int:
         print(finding.github() if args.github else finding.text())
     print(f"check_drafts: {len(findings)} draft page(s)" if findings else "check_drafts: no drafts", file=sys.stderr)
     return 1 if findings else 0
+
+
+def new_faq_main() -> int:
+    return new_faq()
+
+
+def check_drafts_main() -> int:
+    return check_drafts()

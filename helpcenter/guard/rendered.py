@@ -6,7 +6,7 @@ Whatever the rendered page holds that the source scan did not already report is
 checked here, and placed at the first source line that mentions it.
 
 The page is read with lexbor (selectolax), an HTML5 parser in C
-(helpguard.html.check_document): it sees the page as a browser builds it, and
+(helpcenter.guard.html.check_document): it sees the page as a browser builds it, and
 parses about six times faster than the standard library's parser (0.06 s against
 0.36 s for the 2,026 pages of the N = 1,000 benchmark corpus, BENCHMARKS.md).
 The rules are the ones the source scan applies to raw HTML.

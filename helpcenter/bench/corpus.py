@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from helpguard.project import load_settings
+from helpcenter.guard.project import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 _NAV_FAQ = re.compile(r"^\s+- faq/(?!index\.md)[^\n]+\.md$", re.M)
@@ -85,7 +85,7 @@ def make_project(dest: Path, n: int, seed: int = 7, hook: bool = True) -> Path:
     if names[room:]:  # what the hook's on_files does for FAQs past the limit (one pattern: cheap to match)
         config += "not_in_nav: /*/faq/generated-*.md\n"
     if not hook:
-        config = config.replace("  - hooks/helpcenter.py\n", "")
+        config = config.replace("  - hooks/guard.py\n", "")
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     materials = {lang: harvest(lang) for lang in ("zh", "en")}
     for i, name in enumerate(names):

@@ -5,6 +5,8 @@ rewrite it after the build: site/search/ keeps the default language, and
 site/<lang>/search/ gets the others, with locations relative to that language's
 root (the pages' search `base` points there; see overrides/main.html). Offline
 builds also get the search_index.js each folder needs under file://.
+Each written index names its language (`scope`), so running the split again
+changes nothing.
 """
 from __future__ import annotations
 
@@ -31,6 +33,8 @@ def split_index(site_dir: Path, default: str, others: list[str], offline: bool,
     if not merged_path.is_file():
         return []
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
+    if "scope" in merged:  # already split (this build ran the step before): leave it as it is
+        return []
     buckets: dict[str, list[dict]] = {default: [], **{lang: [] for lang in others}}
     for doc in merged.get("docs", []):
         location = doc.get("location", "")
@@ -44,7 +48,7 @@ def split_index(site_dir: Path, default: str, others: list[str], offline: bool,
     for lang, docs in buckets.items():
         folder = site_dir / "search" if lang == default else site_dir / lang / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"config": for_locale(lang).index_config(), "docs": docs}, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps({"config": for_locale(lang).index_config(), "docs": docs, "scope": lang}, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(text, encoding="utf-8")
         if offline:
             (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")

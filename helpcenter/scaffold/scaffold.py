@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpguard.project import Settings
+from helpcenter.guard.project import Settings
 
 from .templates import render
 

@@ -1,19 +1,20 @@
-"""MkDocs hook: the help center's guard (registered under `hooks:` in mkdocs.yml).
+"""MkDocs adapter for helpcenter.guard, the help center's guard (under `hooks:` in mkdocs.yml).
 
 Events, each chosen on purpose:
 - on_startup:       note whether we serve (then the rules run in one process).
 - on_config:        load settings (mkdocs.yml) once per build; FAQ files not in the
-                    nav yet join its FAQ section, up to faq_nav_max (helpguard.faq_index).
+                    nav yet join its FAQ section, up to faq_nav_max (helpcenter.guard.faq_index).
 - on_files:         FAQs beyond faq_nav_max are marked not-in-nav (no omission warning).
 - on_pre_build:     run every source rule over all languages; each problem becomes a
                     warning naming file:line, so `mkdocs build --strict` fails. The
                     i18n plugin runs a nested build per language; we check once per
                     outer build (also on every `mkdocs serve` rebuild).
 - on_page_markdown: `<!-- faq-list -->` becomes the list of the folder's FAQs
-                    (helpguard.faq_index); build the FAQ page's JSON-LD.
-- on_page_content:  backstop over the rendered HTML (see helpguard.rendered).
+                    (helpcenter.guard.faq_index); build the FAQ page's JSON-LD.
+- on_page_content:  backstop over the rendered HTML (see helpcenter.guard.rendered).
 - on_page_context:  root-relative language-switcher links on every page.
-The rules live in the helpguard package beside this file.
+The rules live in the helpcenter.guard package; state lives in one GuardBuild per
+outer build (helpcenter.buildnest.OuterBuild), never in this module.
 """
 from __future__ import annotations
 
@@ -25,41 +26,42 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
-from buildnest import BuildDepth
-from helpguard.faq_index import complete_nav, expand_page, faq_names, unlisted
-from helpguard.jsonld import faq_jsonld
-from helpguard.project import Settings, load_settings
-from helpguard.rendered import check_rendered
-from helpguard.runner import SiteReport, check_site
+from helpcenter.buildnest import OuterBuild
+from helpcenter.guard.faq_index import complete_nav, expand_page, faq_names, unlisted
+from helpcenter.guard.jsonld import faq_jsonld
+from helpcenter.guard.project import Settings, load_settings
+from helpcenter.guard.rendered import check_rendered
+from helpcenter.guard.runner import SiteReport, check_site
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")
 
 
 @dataclass
-class _State:
-    depth: BuildDepth = field(default_factory=BuildDepth)
+class GuardBuild:
     workers: int | None = None  # None: one process per core; 1 under `mkdocs serve`
     settings: Settings | None = None
     report: SiteReport | None = None
     index_only: set[str] = field(default_factory=set)  # src_uri of FAQs kept out of the sidebar
 
 
-_state = _State()
+_command = {"name": "build"}
+build: OuterBuild[GuardBuild] = OuterBuild(lambda: GuardBuild(workers=1 if _command["name"] == "serve" else None))
 
 
 def on_startup(command, dirty):
     # `mkdocs serve` runs threads (file watcher, server): never fork there.
-    _state.workers = 1 if command == "serve" else None
+    _command["name"] = command
 
 
 def on_config(config):
+    _state = build.start()
     _state.settings = settings = load_settings(Path(config.config_file_path))
-    # New FAQ files join the nav by themselves, up to faq_nav_max (helpguard.faq_index).
+    # New FAQ files join the nav by themselves, up to faq_nav_max (helpcenter.guard.faq_index).
     names = faq_names(settings.docs_dir, settings.languages, settings.faq_dir)
     complete_nav(config.nav, settings.faq_dir, names, settings.faq_nav_max)
     rest = unlisted(config.nav, settings.faq_dir, names)
     _state.index_only = {f"{lang}/{path}" if lang else path for lang in settings.languages for path in rest}
-    if rest and _state.depth.depth == 0:  # once, not again for each nested language build
+    if rest and build.nest.depth == 0:  # once, not again for each nested language build
         log.info(f"{len(rest)} FAQ(s) beyond faq_nav_max ({settings.faq_nav_max}) are listed on the FAQ index page, not in the sidebar.")
     return config
 
@@ -69,24 +71,26 @@ def on_files(files, config):
     # FAQs listed on the FAQ index page instead of the sidebar are not an omission
     # to warn about: marked as MkDocs' `not_in_nav` would (one set lookup per file).
     for file in files.documentation_pages():
-        if file.src_uri in _state.index_only:
+        if file.src_uri in build.state.index_only:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     return files
 
 
 @event_priority(100)
 def on_pre_build(config) -> None:
-    if not _state.depth.enter() or _state.settings is None:
+    _state = build.state
+    if not build.enter() or _state is None or _state.settings is None:
         return
     _state.report = check_site(_state.settings, workers=_state.workers)
     for finding in _state.report.findings:
         log.warning(finding.text())
     if _state.report.findings:
-        log.warning(f"helpguard: {len(_state.report.findings)} problem(s) found; see the lines above.")
+        log.warning(f"guard: {len(_state.report.findings)} problem(s) found; see the lines above.")
 
 
 def _result(page):
-    if _state.report is None or not page.file.abs_src_path:
+    _state = build.state
+    if _state is None or _state.report is None or not page.file.abs_src_path:
         return None
     return _state.report.page(Path(page.file.abs_src_path))
 
@@ -105,9 +109,9 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     result = _result(page)
-    if result is None or _state.report.checker is None:
+    if result is None or build.state.report.checker is None:
         return html
-    for finding in check_rendered(html, result, _state.report.checker):
+    for finding in check_rendered(html, result, build.state.report.checker):
         log.warning(finding.text())
     return html
 
@@ -135,8 +139,8 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)
 def on_post_build(config) -> None:
-    _state.depth.leave()
+    build.leave()
 
 
 def on_build_error(error) -> None:
-    _state.depth.reset()
+    build.reset()

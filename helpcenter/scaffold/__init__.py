@@ -8,5 +8,5 @@
 - `cli`        the commands: `scripts/new_faq.py`, `scripts/check_drafts.py`
 
 A new FAQ needs no other edit: the FAQ index pages and the nav list the FAQ folder
-by themselves (hooks/helpguard/faq_index.py).
+by themselves (helpcenter/guard/faq_index.py).
 """

@@ -66,13 +66,12 @@ def profile_build(config: Path, out: Path, profile: Path) -> dict[str, float]:
         return sum(v[3] for (file, _, name), v in stats.stats.items() if match(file, name))
     jieba = cumulative(lambda f, n: n == "_segment_chinese")
     jieba_init = cumulative(lambda f, n: "jieba" in f and n == "initialize")
-    hook = cumulative(lambda f, n: f.endswith("hooks/helpcenter.py") and n.startswith("on_"))
+    hook = cumulative(lambda f, n: f.endswith("hooks/guard.py") and n.startswith("on_"))
     return {"total": total, "jieba": jieba, "jieba_init": jieba_init, "hook": hook}
 
 
 def index_sizes(site: Path) -> dict[str, dict[str, int]]:
-    sys.path.insert(0, str(ROOT / "hooks"))
-    from helpsearch.engine import plain_text
+    from helpcenter.search.engine import plain_text
 
     sizes = {}
     for lang, path in (("zh", site / "search/search_index.json"), ("en", site / "en/search/search_index.json")):

@@ -81,6 +81,9 @@ class LinkPolicy:
     brand: str = "bitpie"
     official_domains: tuple[str, ...] = ("bitpie.com",)
     reference_domains: tuple[str, ...] = ()
+    # Reviewed places on a host that is not allowed as a whole, as "host/path/":
+    # e.g. "github.com/bitpiedotcom/" (BitPie's own repositories), not all of github.com.
+    reference_prefixes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -138,6 +141,7 @@ def load_settings(config_file: Path) -> Settings:
         brand=str(raw_policy.get("brand", "bitpie")).lower(),
         official_domains=tuple(str(d).lower() for d in raw_policy.get("official_domains", ["bitpie.com"])),
         reference_domains=tuple(str(d).lower() for d in raw_policy.get("reference_domains", [])),
+        reference_prefixes=tuple(str(d).lower() for d in raw_policy.get("reference_prefixes", [])),
     )
     return Settings(
         root=root,

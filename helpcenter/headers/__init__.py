@@ -95,7 +95,7 @@ def content_security_policy(hashes: Iterable[str], policy: HeaderPolicy = Header
 
 def headers_file(hashes: Iterable[str], policy: HeaderPolicy = HeaderPolicy()) -> str:
     """The `_headers` text: every path gets the same headers."""
-    lines = ["# Written by hooks/security_headers.py on every build; do not edit.", "/*",
+    lines = ["# Written by hooks/headers.py on every build; do not edit.", "/*",
              f"  Content-Security-Policy: {content_security_policy(hashes, policy)}"]
     lines += [f"  {name}: {value}" for name, value in policy.other]
     return "\n".join(lines) + "\n"

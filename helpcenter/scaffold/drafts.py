@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpguard.findings import Finding
-from helpguard.project import Settings
+from helpcenter.guard.findings import Finding
+from helpcenter.guard.project import Settings
 
 from .templates import PLACEHOLDER
 

@@ -8,7 +8,7 @@ Raw HTML in the Markdown source is read with the standard library's parser, whic
 gives the line of each tag, and again with an HTML5 parser (lexbor), which reads
 it as a browser does: `<!-->` closes a comment at once in a browser, while the
 standard library reads one long comment. The rendered-page backstop
-(helpguard.rendered) uses the HTML5 parser alone.
+(helpcenter.guard.rendered) uses the HTML5 parser alone.
 """
 from __future__ import annotations
 

@@ -112,6 +112,8 @@ class LinkChecker:
                 f"Remove the link; write the official address https://{self.official}/ plainly.",
             ))
         host_class, host_problems = self.domains.classify(host)
+        if not host_problems and self.under_reference_prefix(host, parts.path):
+            host_class = "reference"
         problems += host_problems
         embedded = self._EMBEDDED.search(unquote(parts.query + "#" + parts.fragment))
         if embedded and not host_problems:
@@ -149,6 +151,21 @@ class LinkChecker:
                 "Link to an official page, or add the domain to `extra.link_policy.reference_domains` in mkdocs.yml after review.",
             ))
         return problems
+
+    def under_reference_prefix(self, host: str, path: str) -> bool:
+        """True when host + path lies inside a reviewed `reference_prefixes` entry,
+        after the browser's own path clean-up (%-escapes, `.` and `..` segments)."""
+        if not self.policy.reference_prefixes:
+            return False
+        segments: list[str] = []
+        for segment in unquote(path).replace("\\", "/").split("/"):
+            if segment == "..":
+                if segments:
+                    segments.pop()
+            elif segment not in ("", "."):
+                segments.append(segment)
+        target = (host.lower().rstrip(".") + "/" + "/".join(segments).lower()).rstrip("/") + "/"
+        return any(target.startswith(prefix.rstrip("/") + "/") for prefix in self.policy.reference_prefixes)
 
     def _mailto(self, url: str, raw: str) -> list[Problem]:
         problems: list[Problem] = []
