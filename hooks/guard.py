@@ -12,6 +12,8 @@ Events, each chosen on purpose:
 - on_page_markdown: `<!-- faq-list -->` becomes the list of the folder's FAQs
                     (helpcenter.guard.faq_index); build the FAQ page's JSON-LD.
 - on_page_content:  backstop over the rendered HTML (see helpcenter.guard.rendered).
+- on_env:           every page of this (outer or nested) build is rendered: check the
+                    links between pages and their #anchors (helpcenter.guard.sitelinks).
 - on_page_context:  root-relative language-switcher links on every page.
 The rules live in the helpcenter.guard package; state lives in one GuardBuild per
 outer build (helpcenter.buildnest.OuterBuild), never in this module.
@@ -30,6 +32,7 @@ from helpcenter.buildnest import OuterBuild
 from helpcenter.guard.faq_index import complete_nav, expand_page, faq_names, unlisted
 from helpcenter.guard.jsonld import faq_jsonld
 from helpcenter.guard.project import Settings, load_settings
+from helpcenter.guard.render import anchors
 from helpcenter.guard.rendered import check_rendered
 from helpcenter.guard.runner import SiteReport, check_site
 
@@ -42,6 +45,8 @@ class GuardBuild:
     settings: Settings | None = None
     report: SiteReport | None = None
     index_only: set[str] = field(default_factory=set)  # src_uri of FAQs kept out of the sidebar
+    anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # ids of each rendered page
+    fresh: set[str] = field(default_factory=set)  # pages rendered since links were last checked
 
 
 _command = {"name": "build"}
@@ -113,6 +118,8 @@ def on_page_content(html, page, config, files):
         return html
     for finding in check_rendered(html, result, build.state.report.checker):
         log.warning(finding.text())
+    build.state.anchors[result.doc] = anchors(html)
+    build.state.fresh.add(result.doc)
     return html
 
 
@@ -135,6 +142,17 @@ def on_page_context(context, page, config, nav):
                 link = link[len(base):]
             alternate["link"] = link.lstrip("/") or "./"
     return context
+
+
+def on_env(env, config, files):
+    """Every page of this (outer or nested language) build is rendered: check the
+    links of those pages. MkDocs' strict mode counts the warnings of each build."""
+    state = build.state
+    if state is not None and state.report is not None:
+        for finding in state.report.check_links(state.anchors, only=state.fresh):
+            log.warning(finding.text())
+        state.fresh.clear()
+    return env
 
 
 @event_priority(-200)

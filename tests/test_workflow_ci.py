@@ -103,7 +103,8 @@ def test_pull_requests_get_annotated_checks_a_strict_build_and_the_tests():
     runs = [" ".join(argv) for s in steps(workflow) if "run" in s for argv in commands(s["run"])]
     assert ".venv/bin/python scripts/check.py --github" in runs
     assert ".venv/bin/python scripts/check_drafts.py --github" in runs
-    assert "bash scripts/build_check.sh" in runs and "--strict" in (ROOT / "scripts/build_check.sh").read_text()
+    assert "bash scripts/build_check.sh --github --site _site" in runs  # tests/test_gates.py feeds it bad trees
+    assert ".venv/bin/helpcenter-verify-site _site --github" in runs
     assert "bash scripts/test.sh" in runs
     assert workflow.get("permissions") == {"contents": "read"}
 
@@ -115,13 +116,13 @@ def test_main_is_built_strictly_and_deployed_to_github_pages_with_its_address():
     uses = [s.get("uses", "").split("@")[0] for s in build]
     assert "actions/configure-pages" in uses and "actions/upload-pages-artifact" in uses
     pages_id = next(s["id"] for s in build if s.get("uses", "").startswith("actions/configure-pages@"))
-    mkdocs = next(s for s in build if "mkdocs build" in s.get("run", ""))
-    argv = commands(mkdocs["run"])[0]
-    assert "--strict" in argv
-    assert mkdocs["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % pages_id
+    gate = next(s for s in build if "build_check.sh" in s.get("run", ""))
+    argv = commands(gate["run"])[0]
+    assert gate["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % pages_id
     artifact = next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
-    assert artifact["with"]["path"] == argv[argv.index("-d") + 1]
-    assert uses.index("actions/upload-pages-artifact") > build.index(mkdocs)
+    assert artifact["with"]["path"] == argv[argv.index("--site") + 1]
+    verify = next(s for s in build if "verify-site" in s.get("run", ""))
+    assert build.index(gate) < build.index(verify) < uses.index("actions/upload-pages-artifact")
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}

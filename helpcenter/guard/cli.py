@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check: {args.config} not found; run from the project root or pass --config.", file=sys.stderr)
         return 2
     started = time.perf_counter()
-    report = check_config(args.config)
+    report = check_config(args.config, render=True)
     findings = list(report.findings)
     if args.online and report.checker is not None:
         from .online import check_urls

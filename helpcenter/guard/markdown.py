@@ -55,6 +55,7 @@ class Article:
     meta_error: str | None
     offset: int         # lines taken by the front matter
     tokens: list[Token]
+    body: str           # the Markdown after the front matter, as written
     links: list[Link] = field(default_factory=list)
     html: list[Snippet] = field(default_factory=list)
     texts: list[Snippet] = field(default_factory=list)
@@ -137,7 +138,7 @@ def parse_article(path: Path, rel: str, lang: str, page: str) -> Article:
     text = read_source(path)
     meta, error, body, offset = split_front_matter(text)
     tokens = _MD.parse(dedent_blocks(body))
-    article = Article(path, rel, lang, page, meta, error, offset, tokens)
+    article = Article(path, rel, lang, page, meta, error, offset, tokens, body)
     # Front-matter values reach readers too (title, description in <meta>).
     for number, line in enumerate(text.split("\n")[1:max(offset - 1, 0)], 2):
         value = line.split(":", 1)[1] if ":" in line else line

@@ -33,9 +33,34 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
     return default
 
 
+@dataclass(frozen=True)
+class PyTag:
+    """A `!!python/name:` or `!!python/object/apply:` value, kept unresolved: only the
+    page renderer (helpcenter.guard.render) imports it, for Markdown extension options
+    such as `slugify`, as MkDocs itself does when it builds."""
+
+    kind: str        # "name" or "object/apply"
+    target: str      # dotted path
+    args: tuple = ()
+    kwds: tuple = ()  # sorted (key, value) pairs
+
+
+def _python_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    kind, _, target = suffix.partition(":")
+    if kind == "name":
+        return PyTag("name", target)
+    if kind in ("object/apply", "object/new"):
+        if isinstance(node, yaml.SequenceNode):
+            return PyTag("object/apply", target, tuple(loader.construct_sequence(node, deep=True)))
+        value = loader.construct_mapping(node, deep=True) if isinstance(node, yaml.MappingNode) else {}
+        kwds = value.get("kwds") or {}
+        return PyTag("object/apply", target, tuple(value.get("args") or ()), tuple(sorted(kwds.items())) if isinstance(kwds, dict) else ())
+    return None
+
+
 _TolerantLoader.add_constructor("!ENV", _env)
 _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
 
 
 def _key_lines(node: yaml.Node, prefix: tuple = ()) -> dict[tuple, int]:
@@ -100,6 +125,7 @@ class Settings:
     min_steps: int = 2
     faq_nav_max: int = 40
     raw_contacts: list[Any] = field(default_factory=list)
+    markdown_extensions: list[Any] = field(default_factory=list)  # as in mkdocs.yml
     yaml: YamlDoc | None = None
 
     def rel(self, path: Path) -> str:
@@ -154,5 +180,6 @@ def load_settings(config_file: Path) -> Settings:
         min_steps=int(raw_policy.get("min_steps", 2)),
         faq_nav_max=int(raw_policy.get("faq_nav_max", 40)),
         raw_contacts=list(extra.get("contacts") or []),
+        markdown_extensions=list(data.get("markdown_extensions") or []),
         yaml=doc,
     )

@@ -6,12 +6,13 @@ import datetime as dt
 import multiprocessing as mp
 import os
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from mkdocs.utils import markdown_extensions
 
 from .faq import FaqDoc, check_faq, is_faq, read_faq
+from .faq_index import expand_marker
 from .findings import Finding
 from .html import check_html
 from .links import LinkChecker, check_registry, is_external, normalise
@@ -19,6 +20,8 @@ from .markdown import Article, parse_article
 from .parity import check_parity
 from .project import Settings, load_settings
 from .registry import Registry, load_registry
+from .render import Renderer, anchors, extensions
+from .sitelinks import LocalPage, check_local_links, local_links
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,16 @@ class PageResult:
     findings: tuple[Finding, ...]
     seen: frozenset[str]          # every URL the source scan judged
     faq: FaqDoc | None
+    links: tuple[tuple[str, int], ...] = ()   # links to the site's own pages, with lines
+    anchors: frozenset[str] | None = None     # ids of the rendered page (standalone check)
+
+    @property
+    def doc(self) -> str:
+        """The path under docs/, as MkDocs names the file ("zh/faq/x.md")."""
+        return f"{self.lang}/{self.page}" if self.lang else self.page
+
+    def local(self) -> LocalPage:
+        return LocalPage(self.rel, self.doc, self.links)
 
 
 @dataclass
@@ -40,6 +53,7 @@ class SiteReport:
     findings: list[Finding]
     pages: dict[Path, PageResult] = field(default_factory=dict)
     checker: LinkChecker | None = None
+    files: set[str] = field(default_factory=set)  # every file under docs/, as MkDocs names it
     _resolved: dict[Path, PageResult] | None = field(default=None, repr=False)
 
     def page(self, path: Path) -> PageResult | None:
@@ -50,6 +64,12 @@ class SiteReport:
         if self._resolved is None:
             self._resolved = {key.resolve(): result for key, result in self.pages.items()}
         return self._resolved.get(Path(path).resolve())
+
+    def check_links(self, anchors: dict[str, frozenset[str]], only: set[str] | None = None) -> list[Finding]:
+        """Links between the site's pages, given each rendered page's anchors; `only`:
+        the links of these pages (docs paths) alone."""
+        pages = (r.local() for r in self.pages.values() if only is None or r.doc in only)
+        return check_local_links(pages, self.files, anchors)
 
     @property
     def faqs(self) -> dict[Path, FaqDoc]:
@@ -107,7 +127,7 @@ def _walk(root: Path) -> list[Path]:
     return files
 
 
-def discover(settings: Settings) -> tuple[dict[str, dict[str, Path]], list[Finding]]:
+def discover(settings: Settings, files: set[str] | None = None) -> tuple[dict[str, dict[str, Path]], list[Finding]]:
     """Markdown pages per language folder (keyed by their path inside it), and
     findings for files the guard cannot vouch for. One walk of the docs folder;
     paths stay as MkDocs sees them (under the docs folder, links not resolved)."""
@@ -118,6 +138,8 @@ def discover(settings: Settings) -> tuple[dict[str, dict[str, Path]], list[Findi
     folders = {lang for lang in settings.languages if lang}
     for path in _walk(settings.docs_dir):
         inside = path.relative_to(settings.docs_dir)
+        if files is not None:
+            files.add(inside.as_posix())
         rel = settings.rel(path)
         if path.suffix.lower() in UNCHECKED_SUFFIXES:
             findings.append(Finding(rel, 1, "unchecked-file",
@@ -136,8 +158,10 @@ def discover(settings: Settings) -> tuple[dict[str, dict[str, Path]], list[Findi
     return found, findings
 
 
-def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker, settings: Settings) -> PageResult:
-    """Every per-page rule for one file."""
+def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker, settings: Settings,
+               renderer: Renderer | None = None) -> PageResult:
+    """Every per-page rule for one file; with a renderer (the standalone check), also
+    the rendered-page rules over the page as the build would render it."""
     try:
         article = parse_article(path, rel, lang, page)
     except (OSError, UnicodeDecodeError) as error:
@@ -148,25 +172,34 @@ def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker,
     if is_faq(article, settings.faq_dir):
         doc = read_faq(article, settings.contact_page)
         findings += check_faq(article, doc, settings.min_steps, settings.contact_page)
-    return PageResult(path, rel, lang, page, tuple(findings), frozenset(seen), doc)
+    links = local_links((link.url, link.line) for link in article.links if link.kind != "autolink")
+    result = PageResult(path, rel, lang, page, tuple(findings), frozenset(seen), doc, links)
+    if renderer is None:
+        return result
+    from .rendered import check_rendered  # rendered.py imports this module
+
+    html = renderer.html(expand_marker(article.body, path.parent))
+    extra = check_rendered(html, result, checker)
+    return replace(result, findings=result.findings + tuple(extra), anchors=anchors(html))
 
 
 # Set in the parent before forking, so worker processes inherit a ready checker.
-_FORKED: tuple[LinkChecker, Settings] | None = None
+_FORKED: tuple[LinkChecker, Settings, Renderer | None] | None = None
 PARALLEL_FROM = 200  # pages; below this, starting workers costs more than it saves
 
 
 def _check_chunk(items: list[tuple[Path, str, str, str]]) -> list[PageResult]:
     assert _FORKED is not None
-    checker, settings = _FORKED
-    return [check_page(*item, checker, settings) for item in items]
+    checker, settings, renderer = _FORKED
+    return [check_page(*item, checker, settings, renderer) for item in items]
 
 
-def _check_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, settings: Settings, workers: int) -> list[PageResult]:
+def _check_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, settings: Settings, workers: int,
+                 renderer: Renderer | None) -> list[PageResult]:
     if workers <= 1 or len(items) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
-        return [check_page(*item, checker, settings) for item in items]
+        return [check_page(*item, checker, settings, renderer) for item in items]
     global _FORKED
-    _FORKED = (checker, settings)
+    _FORKED = (checker, settings, renderer)
     chunks = [items[i::workers] for i in range(workers)]
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
@@ -175,17 +208,23 @@ def _check_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, 
         _FORKED = None
 
 
-def check_site(settings: Settings, today: dt.date | None = None, workers: int | None = None) -> SiteReport:
+def check_site(settings: Settings, today: dt.date | None = None, workers: int | None = None,
+               render: bool = False) -> SiteReport:
     """All rules over all languages. `workers`: processes for the per-page rules
-    (default: one per CPU core for large sites; 1 for serial)."""
+    (default: one per CPU core for large sites; 1 for serial). `render`: also render
+    each page as the build does and run the rendered-page and site-link rules (the
+    standalone check; in a build, the hook does this with the pages MkDocs renders)."""
     checker, findings = build_checker(settings, today)
     report = SiteReport(findings, checker=checker)
-    pages_by_lang, file_findings = discover(settings)
+    pages_by_lang, file_findings = discover(settings, report.files)
     findings += file_findings
+    renderer = Renderer(*extensions(settings.markdown_extensions)) if render else None
     items = [(path, settings.rel(path), lang, page) for lang, pages in pages_by_lang.items() for page, path in pages.items()]
-    for result in _check_pages(items, checker, settings, workers if workers is not None else (os.cpu_count() or 1)):
+    for result in _check_pages(items, checker, settings, workers if workers is not None else (os.cpu_count() or 1), renderer):
         report.pages[result.path] = result
         findings += result.findings
+    if render:
+        findings += report.check_links({r.doc: r.anchors for r in report.pages.values() if r.anchors is not None})
     if len(pages_by_lang) > 1:
         rels = {lang: {} for lang in pages_by_lang}
         step_counts: dict[tuple[str, str], tuple[int, int]] = {}
@@ -198,5 +237,6 @@ def check_site(settings: Settings, today: dt.date | None = None, workers: int | 
     return report
 
 
-def check_config(config_file: Path, today: dt.date | None = None, workers: int | None = None) -> SiteReport:
-    return check_site(load_settings(config_file), today, workers)
+def check_config(config_file: Path, today: dt.date | None = None, workers: int | None = None,
+                 render: bool = False) -> SiteReport:
+    return check_site(load_settings(config_file), today, workers, render)

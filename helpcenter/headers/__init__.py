@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 HEADERS_FILE = "_headers"
 MAX_LINE = 2000  # Cloudflare Pages ignores longer `_headers` lines
-_SCRIPT = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
-_ATTR = re.compile(r"""\b(?P<name>[a-z-]+)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))""", re.IGNORECASE)
 # <script type="..."> values a browser executes (an empty or absent type, too).
 _JS_TYPES = {"", "module", "text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript"}
 
@@ -54,20 +53,18 @@ class HeaderPolicy:
     )
 
 
-def _attributes(text: str) -> dict[str, str]:
-    return {m["name"].lower(): (m["dq"] if m["dq"] is not None else m["sq"] if m["sq"] is not None else m["bare"])
-            for m in _ATTR.finditer(text)}
-
-
 def inline_scripts(html: str) -> list[str]:
-    """The bodies of the inline scripts a browser would run in this page."""
+    """The bodies of the inline scripts a browser would run in this page, read by an
+    HTML5 parser (lexbor, as browsers parse: comments, CDATA and `</script` inside
+    strings handled as they are in a browser)."""
     bodies = []
-    for match in _SCRIPT.finditer(html):
-        attrs = _attributes(match["attrs"])
-        if "src" in attrs or attrs.get("type", "").strip().lower() not in _JS_TYPES:
+    for node in LexborHTMLParser(html).css("script"):
+        attrs = node.attributes
+        if "src" in attrs or (attrs.get("type") or "").strip().lower() not in _JS_TYPES:
             continue
-        if match["body"].strip():
-            bodies.append(match["body"])
+        body = node.text(deep=True)
+        if body.strip():
+            bodies.append(body)
     return bodies
 
 

@@ -1,0 +1,143 @@
+"""The strict-build gate: `mkdocs build --strict`, every warning named at file:line.
+
+    helpcenter-build-check [--config mkdocs.yml] [--site DIR] [--github]
+    (scripts/build_check.sh runs it; pre-commit and the pull-request workflow too)
+
+It builds in this process, exactly as `mkdocs build --strict` does, and collects
+every warning and error the build logs instead of letting `--quiet` hide them. The
+guard's findings arrive as they are (`file:line: [code] …`). MkDocs' own warnings
+name no line (a broken link or anchor, a page missing from the nav): each is placed
+at the first line of the file that names what it is about, with a code of its own,
+so a writer and a pull-request annotation see where to look. Exit 1 on any
+warning; the built site is kept only with `--site`.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .findings import Finding
+from .html import lines_naming
+from .project import Settings, load_settings
+
+GUARD_LINE = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+): \[(?P<code>[\w-]+)\] (?P<rest>.*)$", re.S)
+_DOC_LINK = re.compile(r"Doc file '(?P<doc>[^']+)' contains (?:a link|an absolute link|an unrecognized relative link) '(?P<url>[^']+)'")
+_NAV_MISSING = re.compile(r"A reference to '(?P<doc>[^']+)' is included in the 'nav' configuration")
+_NOT_IN_NAV = re.compile(r"^\s+- (?P<doc>\S+)$", re.M)
+SUMMARY = re.compile(r"^guard: \d+ problem")
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def _doc_line(settings: Settings, doc: str, needle: str) -> tuple[str, int]:
+    path = settings.docs_dir / doc
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return settings.rel(path), 1
+    found = lines_naming(text, f"]({needle}") or lines_naming(text, needle)
+    return settings.rel(path), (found[0] + 1 if found else 1)
+
+
+def locate(message: str, settings: Settings) -> list[Finding]:
+    """One log message as located findings."""
+    if SUMMARY.match(message):
+        return []
+    if match := GUARD_LINE.match(message):
+        message_text, _, fix = match["rest"].partition(" Fix: ")
+        return [Finding(match["path"], int(match["line"]), match["code"], message_text, fix)]
+    if match := _DOC_LINK.search(message):
+        path, line = _doc_line(settings, match["doc"], match["url"])
+        if "anchor" in message:
+            code, fix = "broken-anchor", "Use an anchor the page has (its headings' ids), or link the page without '#…'."
+        elif "absolute link" in message:
+            code, fix = "absolute-link", "Write the link relative to this page, to the .md file."
+        elif "unrecognized relative link" in message:
+            code, fix = "unrecognized-link", "Link to the .md file itself."
+        else:
+            code, fix = "broken-link", "Fix the file name (same name in every language folder), or remove the link."
+        return [Finding(path, line, code, message, fix)]
+    config = settings.config_rel
+    if match := _NAV_MISSING.search(message):
+        lines = lines_naming(settings.config_file.read_text(encoding="utf-8"), match["doc"])
+        return [Finding(config, (lines[0] + 1) if lines else 1, "nav-missing-page", message, "Fix the path in `nav`, or remove it.")]
+    if "not included in the \"nav\" configuration" in message:
+        return [Finding(settings.rel(settings.docs_dir / m["doc"]), 1, "not-in-nav",
+                        "This page exists but is not in the site's navigation.", "Add it to `nav` in mkdocs.yml (FAQ files join by themselves).")
+                for m in _NOT_IN_NAV.finditer(message)]
+    first = message.strip().splitlines()[0] if message.strip() else message
+    return [Finding(config, 1, "build-warning", first, "See the build's message; fix it, then build again.")]
+
+
+def dedupe(findings) -> list[Finding]:
+    """One finding per (file, line, code): where the guard and MkDocs both report a
+    broken link, the guard's words stay."""
+    kept: dict[tuple[str, int, str], Finding] = {}
+    for finding in findings:
+        key = (finding.path, finding.line, finding.code)
+        if key not in kept or kept[key].message.startswith("Doc file "):
+            kept[key] = finding
+    return sorted(kept.values())
+
+
+def run_build(config_file: Path, site_dir: Path) -> tuple[bool, list[str]]:
+    """`mkdocs build --strict` in this process: (passed, every warning/error message)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    passed = True
+    try:
+        config = load_config(config_file=str(config_file), strict=True, site_dir=str(site_dir))
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except (MkDocsException, SystemExit) as error:  # Abort ("Aborted with N warnings"), config errors
+        passed = False
+        if str(error) and not str(error).startswith("Aborted with"):
+            handler.records.append(logging.makeLogRecord({"msg": str(error), "levelno": logging.ERROR}))
+    finally:
+        logger.removeHandler(handler)
+    messages = [record.getMessage() for record in handler.records]
+    return passed and not messages, messages
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build_check", description="Strict build of every language; every warning at file:line.")
+    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--site", type=Path, help="keep the built site here (default: a temporary folder, deleted)")
+    parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
+    args = parser.parse_args(argv)
+    if not args.config.is_file():
+        print(f"build_check: {args.config} not found; run from the project root or pass --config.", file=sys.stderr)
+        return 2
+    settings = load_settings(args.config)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as scratch:
+        passed, messages = run_build(args.config.resolve(), (args.site or Path(scratch)).resolve())
+    findings = dedupe(finding for message in messages for finding in locate(message, settings))
+    for finding in findings:
+        print(finding.github() if args.github else finding.text())
+    elapsed = time.perf_counter() - started
+    if passed and not findings:
+        print(f"build_check: strict build of every language passed, {elapsed:.1f}s", file=sys.stderr)
+        return 0
+    print(f"build_check: strict build failed: {len(findings)} problem(s), {elapsed:.1f}s", file=sys.stderr)
+    return 1

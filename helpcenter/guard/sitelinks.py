@@ -1,0 +1,73 @@
+"""Links between the site's own pages: the target file exists, and so does the
+`#anchor` on it.
+
+MkDocs validates these too (`validation.links` in mkdocs.yml), but its warnings
+name no line, and a site built by another engine gets no validation at all. The
+guard reads each relative link at its source line (helpcenter.guard.markdown)
+and each page's anchors from its rendered HTML: in the build from the page MkDocs
+rendered, in the standalone check from its own rendering (helpcenter.guard.render).
+"""
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from .findings import Finding
+from .links import scheme_of
+
+
+@dataclass(frozen=True)
+class LocalPage:
+    rel: str                                # as printed in findings
+    doc: str                                # path under docs/, e.g. "zh/faq/x.md"
+    links: tuple[tuple[str, int], ...]      # (url as written, line)
+
+
+def local_links(urls: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    """The links that point inside the site (no scheme, not protocol-relative)."""
+    return tuple((url, line) for url, line in urls
+                 if scheme_of(url) is None and not url.startswith("//") and url.strip())
+
+
+def check_local_links(pages: Iterable[LocalPage], files: set[str], anchors: Mapping[str, frozenset[str]],
+                      page_suffixes: Iterable[str] = (".md",)) -> list[Finding]:
+    """`files`: every file under docs/ ("zh/faq/x.md", "zh/img/a.png"); `anchors`:
+    each rendered page's ids, by its docs path. Pages whose anchors are unknown
+    (not rendered) are not checked for anchors."""
+    suffixes = tuple(page_suffixes)
+    out: list[Finding] = []
+    for page in pages:
+        for url, line in page.links:
+            target, _, fragment = url.partition("#")
+            target = unquote(target.split("?", 1)[0])
+            if target.startswith("/"):
+                out.append(Finding(page.rel, line, "absolute-link",
+                    f"'{url}' starts with '/': it points at the host's root, which breaks under a sub-path and in the offline copy.",
+                    "Write the link relative to this page, to the .md file (e.g. ../contact.md)."))
+                continue
+            if not target:
+                doc = page.doc
+            else:
+                doc = posixpath.normpath(posixpath.join(posixpath.dirname(page.doc), target))
+                if doc.startswith("../") or doc == "..":
+                    out.append(Finding(page.rel, line, "broken-link",
+                        f"'{url}' points outside the docs folder.", "Link to a page of this site by its .md file."))
+                    continue
+                if doc not in files:
+                    index = posixpath.join(doc, "index.md")
+                    if index in files or target.endswith("/"):
+                        out.append(Finding(page.rel, line, "unrecognized-link",
+                            f"'{url}' points at a folder, which MkDocs cannot check.",
+                            f"Link to the page itself: '{posixpath.relpath(index, posixpath.dirname(page.doc))}'."))
+                    else:
+                        out.append(Finding(page.rel, line, "broken-link",
+                            f"'{url}' points at '{doc}', which does not exist.",
+                            "Fix the file name (same name in every language folder), or remove the link."))
+                    continue
+            if fragment and doc.endswith(suffixes) and doc in anchors and fragment not in anchors[doc]:
+                out.append(Finding(page.rel, line, "broken-anchor",
+                    f"'{url}': the page '{doc}' has no heading or element with the id '{fragment}'.",
+                    "Use an anchor the page has (its headings' ids), or link the page without '#…'."))
+    return out

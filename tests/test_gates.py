@@ -1,0 +1,184 @@
+"""Every gate a writer meets fails on a bad tree and names each problem at its
+file:line: the standalone check, the strict-build gate, pre-commit, the
+pull-request and deploy workflows' commands (run as the workflow runs them), and
+`.ci/run`. The bad tree carries a look-alike link inside `<div markdown>` (only
+the renderer sees it), a broken relative link, and an unregistered WeChat
+account typed in prose."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ENV, ROOT
+
+BAD = """
+<div markdown>
+See [the help site](https://bitpie-support.com/help).
+</div>
+
+Read [this page](nope.md) first.
+
+添加客服微信：abc_help123
+"""
+FILE = "docs/zh/faq/fake-support.md"
+
+
+def _copy(dest: Path) -> Path:
+    for name in ("mkdocs.yml", "pyproject.toml", ".pre-commit-config.yaml"):
+        shutil.copy(ROOT / name, dest / name)
+    for name in ("docs", "overrides", "hooks", "scripts", ".ci", ".github"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (dest / ".venv").symlink_to(ROOT / ".venv")  # the environment this checkout set up
+    return dest
+
+
+@pytest.fixture(scope="module")
+def bad_tree(tmp_path_factory) -> tuple[Path, dict[str, int]]:
+    root = _copy(tmp_path_factory.mktemp("bad"))
+    path = root / FILE
+    text = path.read_text(encoding="utf-8")
+    start = text.count("\n") + 1
+    path.write_text(text + BAD, encoding="utf-8")
+    lines = {"lookalike-domain": start + 2, "broken-link": start + 5, "contact-unlisted": start + 7}
+    return root, lines
+
+
+def run(cmd: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["bash", "-c", cmd], cwd=cwd, capture_output=True, text=True, timeout=600,
+                          env={**ENV, **env})
+
+
+def assert_named(result: subprocess.CompletedProcess, lines: dict[str, int], codes=None) -> None:
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out[-2000:]
+    for code in codes or lines:
+        assert re.search(rf"{re.escape(FILE)}[:,]?(?:line=)?{lines[code]}\b.*{code}|file={re.escape(FILE)},line={lines[code]},title={code}", out), (code, out[-3000:])
+
+
+def test_the_check_names_each_problem(bad_tree):
+    root, lines = bad_tree
+    assert_named(run(".venv/bin/python scripts/check.py", root), lines)
+
+
+def test_the_strict_build_gate_names_each_problem(bad_tree):
+    root, lines = bad_tree
+    assert_named(run("bash scripts/build_check.sh", root), lines)
+
+
+def test_the_strict_build_gate_passes_a_clean_tree_and_keeps_the_site(tmp_path):
+    root = _copy(tmp_path)
+    result = run("bash scripts/build_check.sh --site out", root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (root / "out/index.html").is_file() and (root / "out/en/index.html").is_file()
+
+
+def test_pre_commit_blocks_the_commit(bad_tree):
+    pytest.importorskip("pre_commit")
+    root, lines = bad_tree
+    if not (root / ".git").exists():
+        for args in (["init", "-q"], ["add", "-A"]):
+            subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    result = run(".venv/bin/pre-commit run --all-files", root, PRE_COMMIT_HOME=str(root / ".pre-commit-cache"))
+    assert_named(result, lines)
+
+
+def _workflow_commands(name: str) -> list[tuple[str, str, dict]]:
+    """(step name, command, env) of every `run:` step that gates content, as the
+    workflow runs them (setup and the test suite are left out: this is the test suite)."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows" / name).read_text(encoding="utf-8"))
+    out = []
+    for job in workflow["jobs"].values():
+        for step in job.get("steps", []):
+            run_ = step.get("run", "")
+            if not run_ or "setup.sh" in run_ or "test.sh" in run_:
+                continue
+            env = {k: ("https://owner.github.io/repo/" if "${{" in str(v) else str(v)) for k, v in (step.get("env") or {}).items()}
+            out.append((step.get("name", run_), run_, env))
+    return out
+
+
+@pytest.mark.parametrize("workflow", ["pull-request.yml", "deploy.yml"])
+def test_workflow_gates_fail_with_annotations(bad_tree, workflow):
+    root, lines = bad_tree
+    commands = _workflow_commands(workflow)
+    gating = [c for c in commands if "check.py" in c[1] or "build_check" in c[1]]
+    assert len(gating) >= 2, commands
+    for step, command, env in gating:
+        result = run(command, root, **env)
+        assert "::error file=" in result.stdout, (step, result.stdout[-2000:], result.stderr[-2000:])
+        assert_named(result, lines)
+
+
+def test_verify_site_in_the_workflows_fails_on_a_planted_link(tmp_path):
+    """The workflows' verify step, fed a built folder with a bad link planted in
+    the published HTML (as a site built by another engine, or edited by hand)."""
+    root = _copy(tmp_path)
+    assert run("bash scripts/build_check.sh --site _site", root).returncode == 0
+    page = root / "_site/en/faq/fake-support/index.html"
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("</article>", '<p>Get help at <a href="https://bitpie-help.com/">our desk</a>.</p></article>', 1)
+    page.write_text(html, encoding="utf-8")
+    planted = next(n for n, line in enumerate(html.split("\n"), 1) if "bitpie-help.com" in line)
+    for workflow in ("pull-request.yml", "deploy.yml"):
+        step, command, env = next(c for c in _workflow_commands(workflow) if "verify-site" in c[1])
+        result = run(command, root, **env)
+        assert result.returncode != 0, result.stdout + result.stderr
+        assert f"file=_site/en/faq/fake-support/index.html,line={planted},title=lookalike-domain" in result.stdout, result.stdout
+
+
+def test_ci_run_fails_on_the_bad_tree(bad_tree):
+    root, lines = bad_tree
+    result = run("bash .ci/run", root, SKIP_SETUP="1", CI="true")
+    assert_named(result, lines)
+    assert "passed" not in result.stdout  # it stopped at the check, before pytest
+
+
+def test_a_site_built_clean_passes_verify_site(site, tmp_path):
+    result = subprocess.run([str(ROOT / ".venv/bin/helpcenter-verify-site"), str(site)], cwd=ROOT,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no problems" in result.stderr
+
+
+@pytest.mark.parametrize("plant, code", [
+    ('<script>alert(1)</script>', "inline-script-unlisted"),
+    ('<img src="https://cdn.example.net/x.png">', "external-resource"),
+    ('<p>客服微信：fake_help_88</p>', "contact-unlisted"),
+    ('<p><a href="http://bitpie.com/">site</a></p>', "insecure-link"),
+])
+def test_verify_site_names_what_was_planted_in_a_built_page(site, tmp_path, plant, code):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "faq/forgot-password/index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", plant + "</article>", 1), encoding="utf-8")
+    result = subprocess.run([str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), str(copy)], cwd=tmp_path,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode == 1
+    assert re.search(rf"site/faq/forgot-password/index.html:\d+: \[{code}\]", result.stdout), result.stdout
+
+
+def test_verify_site_wants_the_headers_file(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    (copy / "_headers").unlink()
+    result = subprocess.run([str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), str(copy)], cwd=tmp_path,
+                            capture_output=True, text=True, env=ENV)
+    assert result.returncode == 1 and "site/_headers:1: [headers-missing]" in result.stdout
+    offline = subprocess.run([str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), "--offline", str(copy)], cwd=tmp_path,
+                             capture_output=True, text=True, env=ENV)
+    assert offline.returncode == 0, offline.stdout
+
+
+def test_no_sys_path_changes_anywhere():
+    """The package is installed; nothing finds it by editing sys.path."""
+    offenders = [str(p.relative_to(ROOT)) for folder in ("helpcenter", "hooks", "scripts", "tests")
+                 for p in (ROOT / folder).rglob("*.py") if "sys.path." in p.read_text(encoding="utf-8")
+                 and p.name != "test_gates.py"]
+    assert offenders == []
+    assert os.environ.get("PYTHONPATH", "") == "" or "hooks" not in os.environ["PYTHONPATH"]
