@@ -22,16 +22,15 @@ import os
 import platform
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from helpcenter.bench.corpus import make_project
 from helpcenter.bench.measure import browser_figures, build, check_times, index_sizes, paired_times, profile_build
 from helpcenter.guard.runner import check_config
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TARGETS = {"hook_overhead": 0.05, "check_s": 1.0, "search_ms": 150, "load_kb": 300}
 

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from helpcenter.search.engine import SearchEngine, index_path, plain_text
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def rank_of(engine: SearchEngine, query: str, page: str, lang: str) -> int | None:

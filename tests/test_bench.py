@@ -3,14 +3,12 @@ pairs, with the same steps count in both languages, that the checker accepts
 clean. (Timings are never asserted; scripts/bench.py reports them.)"""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-
 from helpcenter.bench.corpus import make_project
-
 from helpcenter.guard.runner import check_config
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_generated_corpus_is_valid_and_clean(tmp_path):

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ENV, MKDOCS, built_path
+
+from helpcenter.bench.corpus import make_project
 from helpcenter.guard.runner import PARALLEL_FROM
 
 ROOT = Path(__file__).resolve().parent.parent
-
-from helpcenter.bench.corpus import make_project
 
 
 @pytest.mark.build

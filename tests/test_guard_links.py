@@ -25,7 +25,7 @@ CASES = [
     ("[x](JaVaScRiPt:alert(1))", "script-url", "alert"),
     ("[x](data:text/html;base64,PHNjcmlwdD4=)", "data-url", "data:"),
     ("[x](https://192.168.1.10/wallet)", "ip-host", "192.168.1.10"),
-    ("[x](https://3232235777/)", "ip-host", "3232235777"),
+    ("[x](https://3232235777/)", "ip-host", "192.168.1.1"),  # named as the browser opens it
     ("[x](https://bit.ly/3abcd)", "url-shortener", "bit.ly"),
     ("[x](https://bitpie.com@evil.net/)", "userinfo-trick", "evil.net"),
     ("[x](//bitpie.com/)", "protocol-relative", "no scheme"),
@@ -51,7 +51,7 @@ CASES = [
     ("[x](https:bitpieaac.com)", "lookalike-domain", "bitpieaac.com"),
     ("[x](https://bitpie.com%2eevil.net/)", "brand-subdomain", "evil.net"),
     ("[x](https://bitpie.github.io/)", "brand-subdomain", "github.io"),
-    ("[x](https://0x7f.0.0.1/)", "ip-host", "0x7f"),
+    ("[x](https://0x7f.0.0.1/)", "ip-host", "127.0.0.1"),
     ("[x](https://[::1]/)", "ip-host", "::1"),
     ("[x](&#x6A;avascript:alert(1))", "script-url", "javascript"),
     ("[x](https://wa.me/8613800000000)", "contact-unlisted", "wa.me"),

@@ -6,21 +6,19 @@ pages run. Two builds: the real site (the session's `site` fixture) and, once fo
 this module, a copy of it in a fresh git repository with one dated commit."""
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ENV, MKDOCS, ROOT, built_path
+
+from helpcenter.guard.project import load_settings
 from helpcenter.headers import long_lines, parse_headers, script_hash
 from helpcenter.scaffold.scaffold import create_faq
-from helpcenter.guard.project import load_settings
 
 COMMIT_DATE = "2024-03-05T12:00:00+00:00"
 ZH_DATE, EN_DATE = "2024年3月5日", "March 5, 2024"

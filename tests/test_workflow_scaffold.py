@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from helpcenter.guard.faq import is_faq, read_faq
 from helpcenter.guard.faq_index import MARKER, complete_nav, entries, expand_marker, faq_names, unlisted
 from helpcenter.guard.markdown import parse_article

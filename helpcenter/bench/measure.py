@@ -1,7 +1,6 @@
 """The measurements behind scripts/bench.py. Each timing is the median of runs."""
 from __future__ import annotations
 
-import cProfile
 import functools
 import gzip
 import json
@@ -123,7 +122,7 @@ def browser_figures(site: Path) -> dict:
                 context = browser.new_context(viewport={"width": 390, "height": 844})
                 page = context.new_page()
                 bodies: list[tuple[str, bytes]] = []
-                page.on("requestfinished", lambda r: bodies.append((r.url, r.response().body())) if r.response() and r.response().ok else None)
+                page.on("requestfinished", lambda r, bodies=bodies: bodies.append((r.url, r.response().body())) if r.response() and r.response().ok else None)
                 page.goto(base + path, wait_until="networkidle")
                 raw = sum(len(b) for _, b in bodies)
                 zipped = sum(len(gzip.compress(b, 6)) if not u.endswith((".png", ".gz")) else len(b) for u, b in bodies)

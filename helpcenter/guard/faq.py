@@ -95,7 +95,7 @@ def read_faq(article: Article, contact_page: str) -> FaqDoc:
                 extra_lists.append(_line(token, article))
                 continue
             list_line = _line(token, article)
-            depth, item_start = 0, None
+            item_start = None
             for j in range(index, len(tokens)):
                 t = tokens[j]
                 if t.type == "list_item_open" and t.level == 1:

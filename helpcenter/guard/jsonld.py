@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from html import escape
 
 from .faq import FaqDoc
 
@@ -10,8 +11,9 @@ def faq_jsonld(doc: FaqDoc, url: str | None = None) -> str | None:
     """The JSON-LD text for one FAQ page, safe to put inside <script>."""
     if not doc.title or not doc.steps:
         return None
-    items = "".join(f"<li><strong>{s.title}</strong>: {s.instruction}</li>" for s in doc.steps)
-    answer = (f"<p>{doc.answer}</p>" if doc.answer else "") + f"<ol>{items}</ol>"
+    # The answer is HTML (search engines show it): the page's words are text in it, escaped.
+    items = "".join(f"<li><strong>{escape(s.title)}</strong>: {escape(s.instruction)}</li>" for s in doc.steps)
+    answer = (f"<p>{escape(doc.answer)}</p>" if doc.answer else "") + f"<ol>{items}</ol>"
     data = {
         "@context": "https://schema.org",
         "@type": "FAQPage",

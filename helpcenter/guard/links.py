@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
+import idna
+from ada_url import URL as WhatwgURL
 from email_validator import EmailNotValidError, validate_email
 
 from .domains import FREEMAIL, DomainInspector, Problem, split_host
@@ -42,6 +44,18 @@ def normalise(url: str) -> str:
     # Special schemes skip any run of slashes before the host: https:/x and https:x
     # both go to host x.
     return _SPECIAL.sub(lambda m: m.group(1) + "://", url)
+
+
+def _readable_host(ascii_host: str, written: str) -> str:
+    """The browser's host, in Unicode where the writer wrote Unicode (so a homoglyph
+    is named as one), else as the browser has it (punycode, dotted IPv4)."""
+    host = ascii_host.strip("[]")
+    if written and not written.isascii() and "xn--" in host:
+        try:
+            return idna.decode(host)
+        except idna.IDNAError:
+            return host
+    return host
 
 
 def scheme_of(url: str) -> str | None:
@@ -100,12 +114,14 @@ class LinkChecker:
         problems: list[Problem] = []
         try:
             parts = urlsplit(url)
-            # Browsers decode %-escapes in host names: bitpie.com%2eevil.net is bitpie.com.evil.net.
-            host = unquote(parts.hostname or "")
-            netloc = unquote(parts.netloc)
+            # The host as a browser reads it (WHATWG URL, ada): %-escapes decoded
+            # (bitpie.com%2eevil.net is bitpie.com.evil.net), IPv4 in any form
+            # (0x7f.1 is 127.0.0.1), Unicode names as punycode.
+            browser = WhatwgURL(url)
         except ValueError:
             return [Problem("malformed-url", f"'{raw}' is not a valid URL.", "Write a plain https:// address.")]
-        if "@" in netloc:
+        host = _readable_host(browser.hostname, unquote(parts.hostname or ""))
+        if browser.username or browser.password or "@" in unquote(parts.netloc):
             problems.append(Problem(
                 "userinfo-trick",
                 f"'{raw}' has '@' in its host part: the browser ignores everything before '@' and goes to '{host}'.",

@@ -30,7 +30,7 @@ def check_parity(by_lang: dict[str, dict[str, str]], step_counts: dict[tuple[str
         counted = [(lang, step_counts[(lang, page)]) for lang in present if (lang, page) in step_counts]
         if len({count for _, (count, _) in counted}) > 1:
             summary = ", ".join(f"{lang}: {count}" for lang, (count, _) in counted)
-            for lang, (count, line) in counted:
+            for lang, (_, line) in counted:
                 out.append(Finding(
                     by_lang[lang][page], line, "step-count-mismatch",
                     f"The FAQ's language versions have different numbers of steps ({summary}).",

@@ -19,7 +19,7 @@ from .links import LinkChecker, check_registry, is_external, normalise
 from .markdown import Article, parse_article
 from .parity import check_parity
 from .project import Settings, load_settings
-from .registry import Registry, load_registry
+from .registry import load_registry
 from .render import Renderer, anchors, extensions
 from .sitelinks import LocalPage, check_local_links, local_links
 

@@ -44,12 +44,12 @@ def new_faq(argv: list[str] | None = None) -> int:
     default = settings.languages[0] if settings.languages else ""
     urls = created.preview_paths(default, settings.faq_dir)
     print(f"Created the draft FAQ '{created.slug}':")
-    for lang, path in created.files.items():
+    for path in created.files.values():
         print(f"  {settings.rel(path)}")
     print("\nNext:")
     print("  1. Replace every TODO in both files (same number of steps in every language).")
     print("  2. Preview: .venv/bin/mkdocs serve -a 127.0.0.1:8000, then open")
-    for lang, url in urls.items():
+    for url in urls.values():
         print(f"       http://127.0.0.1:8000{url}")
     print("  3. Check: .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py")
     return 0

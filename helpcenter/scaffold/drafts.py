@@ -7,7 +7,6 @@ and before every deployment (`scripts/check_drafts.py`).
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from helpcenter.guard.findings import Finding
 from helpcenter.guard.project import Settings

@@ -86,7 +86,7 @@ class SearchEngine:
         return extract
 
     @classmethod
-    def load(cls, site: Path, lang: str, default: str = "zh") -> "SearchEngine":
+    def load(cls, site: Path, lang: str, default: str = "zh") -> SearchEngine:
         data = json.loads(index_path(site, lang, default).read_text(encoding="utf-8"))
         return cls(data, url_prefix="" if lang == default else f"{lang}/")
 

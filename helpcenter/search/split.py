@@ -40,7 +40,7 @@ def split_index(site_dir: Path, default: str, others: list[str], offline: bool,
         location = doc.get("location", "")
         if keywords.get(location):
             doc = {**doc, "keywords": "\u200b".join(keywords[location])}
-        lang = next((l for l in others if location == l or location.startswith(l + "/")), default)
+        lang = next((other for other in others if location == other or location.startswith(other + "/")), default)
         if lang != default:
             doc = {**doc, "location": location[len(lang) + 1:]}
         buckets[lang].append(doc)

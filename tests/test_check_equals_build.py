@@ -1,0 +1,72 @@
+"""Check == build: the standalone check and the strict build report the same
+(file, line, code) set for a corpus of bad pages covering every place Markdown and
+HTML can carry a link or text: inline, reference, autolink, image, admonition,
+details, table, heading, raw HTML block, `<div markdown>`, attr_list attributes,
+duplicate reference definitions, a tab-indented admonition body, an HTML comment
+before a link, front matter, links between pages and anchors, typed contacts."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import ENV, ROOT
+
+CASES = {
+    "inline.md": "# Inline\n\nSee [help](https://bitpie-a1.com/).\n",
+    "reference.md": "# Reference\n\nSee [help][h].\n\n[h]: https://bitpie-a2.com/\n",
+    "autolink.md": "# Autolink\n\nSee <https://bitpie-a3.com/>.\n",
+    "image.md": "# Image\n\n![logo](https://cdn.example.org/x.png)\n",
+    "admonition.md": "# Admonition\n\n!!! note\n    See [help](https://bitpie-a5.com/).\n",
+    "details.md": "# Details\n\n??? note \"More\"\n    See [help](https://bitpie-a6.com/).\n",
+    "table.md": "# Table\n\n| a | b |\n|---|---|\n| [x](https://bitpie-a7.com/) | y |\n",
+    "heading.md": "# Heading\n\n## Go to [help](https://bitpie-a8.com/)\n\nText.\n",
+    "raw-html.md": "# Raw\n\n<p><a href=\"https://bitpie-a9.com/\">help</a></p>\n",
+    "md-in-html.md": "# Div\n\n<div markdown>\nSee [help](https://bitpie-b1.com/).\n</div>\n",
+    "attr-list.md": "# Attr\n\nClick here.\n{ onclick=\"alert(1)\" }\n",
+    "attr-link.md": "# Attr link\n\n[help](https://bitpie.com/){ onmouseover=\"alert(1)\" }\n",
+    "duplicate-ref.md": "# Dup\n\nSee [help][h].\n\n[h]: https://bitpie.com/\n[h]: https://bitpie-b4.com/\n",
+    "tab-admonition.md": "# Tab\n\n!!! warning\n\tSee [help](https://bitpie-b5.com/).\n",
+    "svg.md": "# Svg\n\n<svg/onload=alert(1)>\n",
+    "comment.md": "# Comment\n\n<!-- note --> See [help](https://bitpie-b7.com/).\n",
+    "front-matter.md": "---\ndescription: Visit bitpie-b8.com for help\n---\n\n# Front\n\nText.\n",
+    "broken-link.md": "# Broken\n\nRead [this](nope.md) and [that](inline.md#no-such-anchor).\n",
+    "typed-contact.md": "# Typed\n\n客服微信：abc_help123\n",
+}
+CLEAN = "# Clean\n\nNothing to see.\n"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name, text in CASES.items():
+        (root / "docs/en/corpus").mkdir(parents=True, exist_ok=True)
+        (root / "docs/zh/corpus").mkdir(parents=True, exist_ok=True)
+        (root / "docs/en/corpus" / name).write_text(text, encoding="utf-8")
+        (root / "docs/zh/corpus" / name).write_text(CLEAN, encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config + "\nnot_in_nav: |\n  */corpus/*.md\n", encoding="utf-8")
+    return root
+
+
+LINE = re.compile(r"^(?:WARNING -  )?(?P<path>docs/\S+?):(?P<line>\d+): \[(?P<code>[\w-]+)\]", re.M)
+
+
+def found(output: str) -> set[tuple[str, int, str]]:
+    return {(m["path"], int(m["line"]), m["code"]) for m in LINE.finditer(output)}
+
+
+@pytest.mark.build
+def test_check_and_build_report_the_same_problems(corpus):
+    check = subprocess.run([str(ROOT / ".venv/bin/helpcenter-check")], cwd=corpus, capture_output=True, text=True, env=ENV)
+    build = subprocess.run([str(ROOT / ".venv/bin/helpcenter-build-check")], cwd=corpus, capture_output=True, text=True, env=ENV)
+    assert check.returncode == 1 and build.returncode == 1
+    from_check, from_build = found(check.stdout), found(build.stdout)
+    every_case = {path.split("/")[-1] for path, _, _ in from_check}
+    assert every_case == set(CASES), sorted(set(CASES) - every_case)
+    assert from_check == from_build, (sorted(from_check - from_build), sorted(from_build - from_check))
