@@ -8,10 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ENV, MKDOCS, built_path
 
 from helpcenter.bench.corpus import make_project
 from helpcenter.guard.runner import PARALLEL_FROM
+
+from conftest import ENV, MKDOCS, built_path
 
 ROOT = Path(__file__).resolve().parent.parent
 

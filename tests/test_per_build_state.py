@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from helpcenter.buildnest import OuterBuild
 from helpcenter.guard.gate import run_build
 from helpcenter.search.split import split_index
+
+from conftest import ROOT
 
 
 def test_outer_build_creates_state_once_per_outer_build():

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from conftest import ENV, MKDOCS, PAGES, ROOT, built_path
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import PAGES, built_path
 
 pytestmark = pytest.mark.browser

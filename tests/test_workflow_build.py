@@ -14,11 +14,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ENV, MKDOCS, ROOT, built_path
 
 from helpcenter.guard.project import load_settings
 from helpcenter.headers import long_lines, parse_headers, script_hash
 from helpcenter.scaffold.scaffold import create_faq
+
+from conftest import ENV, MKDOCS, ROOT, built_path
 
 COMMIT_DATE = "2024-03-05T12:00:00+00:00"
 ZH_DATE, EN_DATE = "2024年3月5日", "March 5, 2024"

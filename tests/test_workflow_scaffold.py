@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from helpcenter.guard.faq import is_faq, read_faq
 from helpcenter.guard.faq_index import MARKER, complete_nav, entries, expand_marker, faq_names, unlisted
@@ -20,6 +19,8 @@ from helpcenter.guard.project import load_settings
 from helpcenter.guard.runner import check_config
 from helpcenter.scaffold.drafts import find_drafts
 from helpcenter.scaffold.scaffold import ScaffoldError, create_faq
+
+from conftest import ROOT
 
 
 @pytest.fixture

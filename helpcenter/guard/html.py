@@ -12,6 +12,7 @@ standard library reads one long comment. The rendered-page backstop
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -27,7 +28,23 @@ FORBIDDEN_TAGS = {
     "object": "html-embed", "embed": "html-embed", "applet": "html-embed", "portal": "html-iframe",
     "base": "html-forbidden-tag", "form": "html-forbidden-tag", "meta": "html-forbidden-tag",
     "link": "html-forbidden-tag", "style": "html-forbidden-tag", "svg": "html-forbidden-tag", "math": "html-forbidden-tag",
+    # Parsed differently with and without scripting (a browser's view differs from a checker's).
+    "noscript": "html-forbidden-tag", "template": "html-forbidden-tag", "noembed": "html-forbidden-tag",
+    "noframes": "html-forbidden-tag", "xmp": "html-forbidden-tag", "plaintext": "html-forbidden-tag",
 }
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\(.)", re.S)
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+CSS_LOADERS = ("url(", "expression(", "image-set(", "image(", "@import", "element(", "cross-fade(", "src(")
+
+
+def css_text(value: str) -> str:
+    """CSS as the browser reads it: escapes decoded (`\\75 rl(` is `url(`), comments gone."""
+    def unescape(match: re.Match) -> str:
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+        return match.group(2)
+    return _CSS_COMMENT.sub("", _CSS_ESCAPE.sub(unescape, value)).lower()
 URL_ATTRS = {"href", "xlink:href", "action", "formaction"}
 RESOURCE_ATTRS = {"src", "srcset", "poster", "background", "data", "codebase", "archive", "lowsrc", "dynsrc"}
 
@@ -60,7 +77,14 @@ def judge_tag(tag: str, attrs: Iterable[tuple[str, str | None]], checker: LinkCh
                 "Remove the event handler.",
             ), None, name))
             continue
-        if name == "style" and ("url(" in value.lower() or "expression(" in value.lower()):
+        if name == "ping":
+            problems.append(HtmlProblem(0, Problem(
+                "html-event-handler",
+                f"The attribute ping=\"{value[:40]}\" on <{tag}> makes the browser report the click to another address.",
+                "Remove it.",
+            ), None, name))
+            continue
+        if name == "style" and any(loader in css_text(value).replace(" ", "") for loader in CSS_LOADERS):
             problems.append(HtmlProblem(0, Problem(
                 "html-style-url",
                 f"The style attribute on <{tag}> loads a URL or runs an expression.",

@@ -20,6 +20,7 @@ from email_validator import EmailNotValidError, validate_email
 from .domains import FREEMAIL, DomainInspector, Problem, split_host
 from .findings import Finding
 from .project import LinkPolicy
+from .prose import looks_like_file
 from .registry import Registry
 
 Context = Literal["link", "resource", "text"]
@@ -269,8 +270,8 @@ class LinkChecker:
             if not free(match):
                 continue
             host = match.group(1).lower()
-            if not split_host(host)[2]:
-                continue  # no public suffix: not a domain (e.g. "e.g")
+            if not split_host(host)[2] or looks_like_file(match.group(1)):
+                continue  # no public suffix: not a domain (e.g. "e.g"); a file name (README.md)
             host_class, host_problems = self.domains.classify(host)
             if host_problems:
                 problems += host_problems

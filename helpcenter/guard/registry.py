@@ -61,9 +61,16 @@ class Registry:
         wanted = re.sub(r"[\s-]", "", value).lstrip("@").lower()
         for contact in self.contacts:
             address = re.sub(r"[\s-]", "", contact.url or "").lower()
-            if wanted and (wanted in re.split(r"[/:?=&+@]", address) or address.endswith(wanted)):
+            if wanted and (wanted in re.split(r"[/:?=&+@]", address) or _same_number(address, wanted)):
                 return contact
         return None
+
+
+def _same_number(address: str, wanted: str) -> bool:
+    """`4001234567` or `04001234567` is the registered `tel:+864001234567`: the same
+    digits after a country code. A mere suffix (`1234567`) is not."""
+    digits = re.sub(r"\D", "", wanted).lstrip("0")
+    return bool(digits) and len(digits) >= 7 and re.fullmatch(rf"(?:tel|sms):\+\d{{1,3}}0?{digits}", address) is not None
 
 
 def load_registry(raw: list[Any], config_rel: str, line_of, today: dt.date | None = None) -> tuple[Registry, list[Finding]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing as mp
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,9 +17,11 @@ from .faq_index import expand_marker
 from .findings import Finding
 from .html import check_html
 from .links import LinkChecker, check_registry, is_external, normalise
-from .markdown import Article, parse_article
+from .markdown import Article, Snippet, parse_article
 from .parity import check_parity
 from .project import Settings, load_settings
+from .prose import check_prose, normalise_prose
+from .rawhtml import read_fragment
 from .registry import load_registry
 from .render import Renderer, anchors, extensions
 from .sitelinks import LocalPage, check_local_links, local_links
@@ -88,6 +91,9 @@ def build_checker(settings: Settings, today: dt.date | None = None) -> tuple[Lin
     return checker, findings
 
 
+_ATX = re.compile(r"^ {0,3}#{1,6}\s")
+
+
 def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding], set[str]]:
     """Link, text and raw-HTML rules for one article; also the URLs it contains."""
     out: list[Finding] = []
@@ -98,13 +104,26 @@ def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding]
         context = "resource" if link.kind == "image" and is_external(link.url) else "link"
         for problem in checker.check(link.url, context):
             out.append(Finding(article.rel, link.line, problem.code, problem.message, problem.fix))
+    texts = list(article.texts)
     for snippet in article.html:
         problems, urls = check_html(snippet.text, checker)
         seen.update(urls)
         for item in problems:
             out.append(Finding(article.rel, snippet.line + item.line, item.problem.code, item.problem.message, item.problem.fix))
-    for snippet in article.texts:
-        for problem in checker.check_text(snippet.text):
+        allowlist, visible = read_fragment(snippet.text)
+        for item in allowlist:
+            out.append(Finding(article.rel, snippet.line + item.line, item.problem.code, item.problem.message, item.problem.fix))
+        texts += [Snippet(text, snippet.line + line) for line, text in visible]
+    headings = [(article.offset + n, line.lstrip("#").strip()) for n, line in enumerate(article.body.split("\n"), 1)
+                if _ATX.match(line)]
+    for snippet in texts:
+        text = normalise_prose(snippet.text)
+        context = next((heading for line, heading in reversed(headings) if line < snippet.line), "")
+        problems = checker.check_text(text)
+        said = " ".join(p.message for p in problems)
+        problems += [p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text, context)
+                     if about not in said]  # the link rules already named it
+        for problem in problems:
             out.append(Finding(article.rel, snippet.line, problem.code, problem.message, problem.fix))
     return out, seen
 

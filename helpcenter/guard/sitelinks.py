@@ -10,12 +10,18 @@ rendered, in the standalone check from its own rendering (helpcenter.guard.rende
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote
 
 from .findings import Finding
 from .links import scheme_of
+
+INSTALLABLE = frozenset(".apk .xapk .apks .apkm .aab .ipa .mobileconfig .mobileprovision .exe .msi .msix .appx .dmg .pkg "
+                        ".deb .rpm .jar .crx .xpi .bat .cmd .ps1 .sh .vbs .scr .app .run .bin".split())
+IMAGES = frozenset(".png .jpg .jpeg .gif .webp .svg .bmp .avif".split())
+QR_NAME = re.compile(r"(?i)qr|二维码|扫码|wechat|weixin|微信")
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,17 @@ def check_local_links(pages: Iterable[LocalPage], files: set[str], anchors: Mapp
                 out.append(Finding(page.rel, line, "absolute-link",
                     f"'{url}' starts with '/': it points at the host's root, which breaks under a sub-path and in the offline copy.",
                     "Write the link relative to this page, to the .md file (e.g. ../contact.md)."))
+                continue
+            suffix = posixpath.splitext(target.lower())[1]
+            if suffix in INSTALLABLE:
+                out.append(Finding(page.rel, line, "installable-file",
+                    f"'{url}' links a file that installs software or settings ({suffix}): nobody can review what it does.",
+                    "Remove it; apps are installed only from the official website or app stores, linked by their official page."))
+                continue
+            if suffix in IMAGES and QR_NAME.search(posixpath.basename(target)):
+                out.append(Finding(page.rel, line, "qr-image",
+                    f"'{url}' looks like a QR code: its target cannot be read or reviewed here, and scammers spread fake ones.",
+                    "Remove it; give the official address as text (bitpie.com) instead of a QR code."))
                 continue
             if not target:
                 doc = page.doc

@@ -13,8 +13,11 @@ from helpcenter.guard.project import Settings
 
 from .templates import PLACEHOLDER
 
-# ASCII boundaries only: Chinese characters count as word characters to `\b`.
-_PLACEHOLDER = re.compile(rf"(?<![A-Za-z0-9_]){PLACEHOLDER}(?![A-Za-z0-9_])")
+# The scaffold's TODO and the placeholders writers type by hand, in any case:
+# TODO, todo:, TBD, FIXME, XXX, 待补充, 待完善, 待翻译, 待定. ASCII boundaries only:
+# Chinese characters count as word characters to `\b`.
+_PLACEHOLDER = re.compile(
+    rf"(?<![A-Za-z0-9_])(?:{PLACEHOLDER}|TBD|FIXME|XXX)(?![A-Za-z0-9_])|(?i:(?<![A-Za-z0-9_])todo(?=\s*[:：]))|待补充|待完善|待翻译|待定")
 
 
 def placeholder_lines(text: str) -> list[int]:

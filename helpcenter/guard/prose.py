@@ -1,0 +1,137 @@
+"""Prose rules: what a sentence may not say, in whatever form it is typed.
+
+`normalise_prose` undoes the disguises a reader's eye ignores but a pattern does
+not: fullwidth letters and digits (NFKC), zero-width characters, no-break and
+other odd spaces, `name at gmail dot com`, defanged addresses (`hxxps://`,
+`bitpie[.]com`). The link rules (links.LinkChecker.check_text) then run on the
+normalised text too. `check_prose` adds what those rules do not read:
+
+- contacts typed without a colon or with the words people use for them:
+  `添加客服微信 abc_123 获取帮助`, `VX：…`, `加V …`, `扣扣 …`, `微信号是 …`,
+  `(微信 abc_123)`, a handle after a platform label (`Twitter: bitpiehelp`);
+- phone numbers in international and grouped forms: `+1 (555) 010-9999`,
+  `(852) 2345 6789`, `138 0013 8000`;
+- a brand name with a suffix no registry sells (`bitpie.eth`, `.crypto`,
+  `.wallet`) presented as an address;
+- a crypto address (EVM `0x…`, TRON `T…`, Bitcoin): readers copy addresses;
+- a sentence that asks the reader to send, share or type the recovery phrase,
+  private key or password somewhere, unless it says not to.
+
+Known limits: the secret-request rule reads one sentence at a time and needs the
+verb and the secret within a short distance; entering the phrase into the wallet
+app itself (restoring) is allowed. Phone numbers need 8 or more digits and are
+not dates.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .domains import Problem, split_host
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_AT_DOT = re.compile(
+    r"(?i)\b([a-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\{at\}|\bat\b|＠)\s*([a-z0-9-]+)\s*"
+    r"((?:(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s*[a-z0-9-]+\s*)+)")
+_DEFANG_SCHEME = re.compile(r"(?i)\bh(?:xx|\*\*|tt)p(s?)(\[:\]|:)//")
+_DEFANG_DOT = re.compile(r"(?i)\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s*")
+
+
+def normalise_prose(text: str) -> str:
+    """Text as a reader understands it (see the module's note)."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    text = _SPACES.sub(" ", text)
+    text = _AT_DOT.sub(lambda m: f"{m[1]}@{m[2]}." + ".".join(re.split(r"(?i)\s*(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s*", m[3].strip())[1:]), text)
+    text = _DEFANG_SCHEME.sub(lambda m: f"http{m[1]}://", text)
+    return _DEFANG_DOT.sub(".", text)
+
+
+def looks_like_file(name: str) -> bool:
+    """`README.md`, `wallet-backup.zip`: a file name, not a domain."""
+    stem, _, suffix = name.rpartition(".")
+    return suffix.lower() in FILE_SUFFIXES and ("." not in stem or stem.isupper() or "_" in stem)
+
+
+FILE_SUFFIXES = frozenset(
+    "md txt zip rar 7z gz tar json yml yaml toml py sh js ts css html htm pdf png jpg jpeg gif svg webp "
+    "apk ipa exe dmg pkg deb rpm msi csv xls xlsx doc docx ppt pptx log bak key keystore".split())
+
+# A messenger or platform named without a colon, or with the words people use.
+_LABEL = (r"(?:客服|官方|人工)?(?:微信|薇信|威信|V信|vx|VX|Vx|wx|WX|加V|加v|加微|扣扣|企鹅|QQ|qq|电报|飞机|TG|tg|"
+          r"Telegram|telegram|WhatsApp|whatsapp|Line|LINE|Skype|skype|Signal|Discord|discord)")
+# An account: letters with a digit or "_" somewhere (so words are not accounts), or 5–12 digits.
+_ACCOUNT = r"(?P<value>@?[A-Za-z][A-Za-z0-9-]*[0-9_][A-Za-z0-9_-]*|\d{5,12})"
+_LABEL_LOOSE = re.compile(
+    rf"{_LABEL}\s*(?:号码?|群号?|账号|帐号|ID|id|号是|是|为|:|：)?\s*(?:是|为)?\s*[:：]?\s*[（(\[]?\s*{_ACCOUNT}(?![\w@.])")
+_PLATFORM = re.compile(
+    r"(?i)\b(?P<label>twitter|x|whatsapp|telegram|tg|facebook|instagram|youtube|tiktok|discord|reddit|weibo|微博|抖音)"
+    r"\s*(?:account|handle|账号|号)?\s*[:：]\s*(?P<value>@[A-Za-z0-9_.]{2,30}|[A-Za-z0-9_.]{3,30}(?=\s*(?:$|[)）,，。;；!！?？])))")
+_PHONE = re.compile(
+    r"(?<![\w+.-])(?P<intl>\+\s?\d{1,3}[\s.-]?)?(?P<area>\(\d{1,4}\)[\s.-]?)?\d{2,6}(?P<groups>(?:[\s.-]\d{2,6}){1,4})(?![\w.-])")
+_THOUSANDS = re.compile(r"^(?:[ ,.]\d{3})+$")
+_DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
+_NO_SUFFIX = re.compile(r"(?i)(?<![\w.-])([a-z0-9-]*{brand}[a-z0-9-]*)\.(?P<suffix>[a-z0-9]{1,12})(?![\w.-])")
+WEB3_SUFFIXES = frozenset("eth crypto wallet bnb sol nft x bitcoin dao 888 zil blockchain coin tron trx polygon kred klever bit".split())
+_CRYPTO = re.compile(
+    r"(?<![\w])(?:0x[a-fA-F0-9]{40}|T[1-9A-HJ-NP-Za-km-z]{33}|bc1[ac-hj-np-z02-9]{11,71}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})(?![\w])")
+_SECRET = (r"(?:助记词|种子密语|私钥|密钥|钱包密码|支付密码|密码|pin码|PIN码|keystore|Keystore|"
+           r"recovery phrase|seed phrase|secret phrase|mnemonic|private key|password|passcode|PIN)")
+_ASK_ZH = re.compile(rf"(?:发送|发给|发到|提供|告诉|交给|提交|上传|分享|私信|截图发|转发|填写到|填入|输入到|输入至|验证)[^。！？!?；;]{{0,14}}{_SECRET}"
+                     rf"|{_SECRET}[^。！？!?；;]{{0,10}}(?:发给|发送给|提供给|告诉|交给|填写到|填入|输入到|提交)")
+_ASK_EN = re.compile(rf"(?i)\b(?:send|share|give|provide|tell|submit|upload|paste|type|enter|dm|message|verify)\b[^.!?;]{{0,40}}\b{_SECRET}\b"
+                     rf"|\b{_SECRET}\b[^.!?;]{{0,30}}\b(?:to (?:us|me|him|her|them|support|an? agent)|into (?:the|this|our) (?:form|site|website|page|chat|link))")
+_ENTER_INTO_APP = re.compile(r"(?i)(?:应用|app|钱包|wallet|BitPie)")
+_ENTER = re.compile(r"(?i)\b(?:enter|type)\b|输入")
+_OUTSIDE = re.compile(r"(?i)网站|网页|链接|表单|客服|对方|群|聊天|私信|邮件|website|site|link|form|chat|support|agent|email|message|anyone|them|us\b")
+_NEGATION = re.compile(r"(?i)不要|切勿|绝不|永远不|不会|别|请勿|不可|禁止|不得|谨防|索要|骗|假|never|don't|do not|not\b|no one|nobody|won't|will not|scam|fake|refuse")
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+
+
+def check_prose(text: str, brand: str, find_contact, context: str = "") -> list[tuple[Problem, str]]:
+    """The prose rules for one piece of (normalised) text: (problem, the text it is
+    about). `find_contact(value)`: the registry entry holding that account or number,
+    or None. `context`: the heading the text stands under ("What support will never
+    ask you to do" makes its list items warnings, not requests)."""
+    out: list[tuple[Problem, str]] = []
+    for match in _LABEL_LOOSE.finditer(text):
+        if not find_contact(match["value"]):
+            out.append((Problem("contact-unlisted",
+                f"'{match.group(0).strip()}' gives a messenger account or number typed by hand; it is not in the contact registry.",
+                "Remove it (declare examples of fake accounts in the page's `fake_examples`); real accounts come only from mkdocs.yml `extra.contacts`."), match["value"]))
+    for match in _PLATFORM.finditer(text):
+        if not find_contact(match["value"]):
+            out.append((Problem("contact-unlisted",
+                f"'{match.group(0).strip()}' gives a {match['label']} account typed by hand; it is not in the contact registry.",
+                "Remove it (declare examples of fake accounts in the page's `fake_examples`); real accounts come only from mkdocs.yml `extra.contacts`."), match["value"]))
+    for match in _PHONE.finditer(text):
+        number = match.group(0).strip()
+        digits = re.sub(r"\D", "", number)
+        if len(digits) < 8 or len(digits) > 15 or _DATE.match(number):
+            continue  # dates, short numbers
+        if not match["intl"] and not match["area"] and _THOUSANDS.match(match["groups"]):
+            continue  # 18 000 000: an amount grouped by thousands
+        if not find_contact(number):
+            out.append((Problem("contact-unlisted",
+                f"The phone number '{number}' is typed by hand and is not in the contact registry.",
+                "Remove it; contact details come only from mkdocs.yml `extra.contacts`."), number))
+    for match in re.finditer(_NO_SUFFIX.pattern.replace("{brand}", re.escape(brand)), text):
+        name = match.group(0)
+        if match["suffix"].lower() in WEB3_SUFFIXES or (not split_host(name.lower())[2] and not looks_like_file(name)):
+            out.append((Problem("unofficial-name",
+                f"'{name}' is presented like an address of {brand}, but '.{match['suffix']}' is not a public domain suffix (a blockchain name or a made-up ending): anyone can register it.",
+                "Remove it; write only the official domains. Declare a fake example in the page's `fake_examples`."), name))
+    for match in _CRYPTO.finditer(text):
+        out.append((Problem("crypto-address",
+            f"'{match.group(0)[:14]}…' is a crypto address: readers copy addresses, and a wrong one sends funds away for good.",
+            "Remove it; a help article never gives an address to send to. Declare an example in the page's `fake_examples` if one is needed."), match.group(0)))
+    for sentence in _SENTENCE.findall(text):
+        asks = _ASK_ZH.search(sentence) or _ASK_EN.search(sentence)
+        if not asks or _NEGATION.search(sentence) or _NEGATION.search(context):
+            continue
+        if _ENTER.search(asks.group(0)) and not _OUTSIDE.search(sentence) and _ENTER_INTO_APP.search(sentence):
+            continue  # restoring: typing the phrase into the wallet app itself
+        out.append((Problem("secret-request",
+            f"This sentence asks the reader to hand over or type a secret: '{sentence.strip()[:80]}'.",
+            "Nobody, BitPie support included, ever needs the recovery phrase, private key or password: say never to share it."), asks.group(0)))
+    return out
