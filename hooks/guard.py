@@ -9,8 +9,8 @@ Events, each chosen on purpose:
                     warning naming file:line, so `mkdocs build --strict` fails. The
                     i18n plugin runs a nested build per language; we check once per
                     outer build (also on every `mkdocs serve` rebuild).
-- on_page_markdown: `<!-- faq-list -->` becomes the list of the folder's FAQs
-                    (helpcenter.guard.faq_index); build the FAQ page's JSON-LD.
+- on_page_markdown: `<!-- faq-list -->` becomes the folder's FAQs, a section per
+                    category (helpcenter.guard.faq_index); build the FAQ page's JSON-LD.
 - on_page_content:  backstop over the rendered HTML (see helpcenter.guard.rendered).
 - on_env:           every page of this (outer or nested) build is rendered: check the
                     links between pages and their #anchors (helpcenter.guard.sitelinks).
@@ -101,7 +101,11 @@ def _result(page):
 
 
 def on_page_markdown(markdown, page, config, files):
-    markdown = expand_page(markdown, page)  # `<!-- faq-list -->` lists the folder's FAQs
+    # `<!-- faq-list -->` lists the folder's FAQs by category (extra.faq_categories),
+    # headings in the page's language.
+    settings = build.state.settings if build.state is not None else None
+    markdown = expand_page(markdown, page, config.extra.get("faq_categories"),
+                           settings.docs_dir if settings else None, settings.languages if settings else ())
     result = _result(page)
     doc = result.faq if result is not None else None
     if doc is not None:

@@ -244,6 +244,75 @@ def test_faqs_beyond_the_sidebar_limit_are_on_the_faq_index_only(project_copy: P
         assert built_path(out, "faq/zz-extra-2.md", lang).is_file()
 
 
+class Sections(HTMLParser):
+    """The article's h2 headings (id, text) and, under each, the hrefs of the links in its list items."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sections: list[tuple[str, str, list[str]]] = []
+        self._h2: list[str] | None = None
+        self._id = ""
+        self._in_article = False
+        self._li = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "article":
+            self._in_article = True
+        elif self._in_article and tag == "h2":
+            self._h2, self._id = [], a.get("id", "")
+        elif self._in_article and tag == "li":
+            self._li += 1
+        elif self._in_article and tag == "a" and self._li and self.sections and self._h2 is None:
+            self.sections[-1][2].append(a.get("href", ""))
+
+    def handle_data(self, data):
+        if self._h2 is not None:
+            self._h2.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "h2" and self._h2 is not None:
+            self.sections.append((self._id, "".join(self._h2).replace("¶", "").strip(), []))
+            self._h2 = None
+        elif tag == "li" and self._li:
+            self._li -= 1
+        elif tag == "article":
+            self._in_article = False
+
+
+@pytest.mark.parametrize("lang, labels", [("zh", ["密码、助记词与恢复钱包", "转账、代币与矿工费", "安全与防骗", "联系客服"]),
+                                          ("en", ["Passwords, recovery phrase and restoring", "Transfers, tokens and network fees",
+                                                  "Security and scams", "Contacting support"])])
+def test_faq_index_has_a_section_per_category_in_the_configured_order(site, lang, labels):
+    parser = Sections()
+    parser.feed(built_path(site, "faq/index.md", lang).read_text(encoding="utf-8"))
+    sections = [s for s in parser.sections if s[0] in ("wallet", "transfers", "security", "support", "other")]
+    assert [(s[0], s[1]) for s in sections] == list(zip(["wallet", "transfers", "security", "support"], labels))
+    listed = {href.rstrip("/") for s in sections for href in s[2]}
+    faqs = {p.stem for p in (ROOT / "docs" / lang / "faq").glob("*.md") if p.name != "index.md"}
+    assert listed == faqs
+    by_section = {s[0]: [h.rstrip("/") for h in s[2]] for s in sections}
+    assert "account-stolen" in by_section["security"] and "forgot-password" in by_section["wallet"]
+    assert "transfer-not-arrived" in by_section["transfers"] and "slow-support-reply" in by_section["support"]
+
+
+@pytest.mark.parametrize("lang, heading, checked", [("zh", "依据", "核实于"), ("en", "Sources", "checked")])
+def test_pages_with_sources_end_with_them_in_their_language(site, lang, heading, checked):
+    for page in [p for p in PAGES if p.startswith("faq/") and not p.endswith("index.md")]:
+        html = built_path(site, page, lang).read_text(encoding="utf-8")
+        section = re.search(r'<section class="hc-sources"[^>]*>\s*<h2 id="hc-sources">([^<]*)</h2>(.*?)</section>', html, re.S)
+        assert section and section.group(1) == heading, (page, lang)
+        items = re.findall(r'<li><a href="(https://[^"]+)">[^<]+</a>(.*?)</li>', section.group(2), re.S)
+        assert items, (page, lang)
+        for url, rest in items:
+            assert url.startswith(("https://github.com/bitpiedotcom/", "https://bitpie.com/")) or ".bitpie.com/" in url, url
+            assert checked in rest, (page, lang, rest)
+        # after the article's own text, before "last updated"
+        assert html.index("hc-sources") < html.index("hc-updated") and html.index("</h1>") < html.index("hc-sources")
+    about = built_path(site, "contact.md", lang).read_text(encoding="utf-8")
+    assert "hc-sources" not in about  # no `sources:`, no section
+
+
 def test_no_browser_tab_repeats_the_site_name(site):
     """A page titled like the site would read "BitPie 帮助中心 - BitPie 帮助中心" in the tab."""
     for page in PAGES:

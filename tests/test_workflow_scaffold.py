@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from helpcenter.guard.faq import is_faq, read_faq
-from helpcenter.guard.faq_index import MARKER, complete_nav, entries, expand_marker, faq_names, unlisted
+from helpcenter.guard.faq_index import (MARKER, Category, categories, complete_nav, entries, expand_marker, faq_names,
+                                       page_language, unlisted)
 from helpcenter.guard.markdown import parse_article
 from helpcenter.guard.project import load_settings
 from helpcenter.guard.runner import check_config
@@ -167,6 +168,65 @@ def test_marker_lists_every_faq_of_the_folder_in_nav_order_then_by_name(tmp_path
     )
 
 
+def faq(title: str, category: str | None = None, description: str | None = None) -> str:
+    meta = f"title: {title}\n"
+    meta += f"category: {category}\n" if category else ""
+    meta += f"description: {description}\n" if description else ""
+    return f"---\n{meta}---\n\n# {title}\n"
+
+
+SECTIONS = [Category("wallet", "Wallet"), Category("transfers", "Transfers"), Category("security", "Security")]
+
+
+def test_marker_groups_faqs_by_category_in_the_configured_order(tmp_path):
+    write(tmp_path / "index.md", "# FAQ\n")
+    write(tmp_path / "stolen.md", faq("Stolen", "security", "Move what is left."))
+    write(tmp_path / "password.md", faq("Password", "wallet", "Restore with the phrase."))
+    write(tmp_path / "backup.md", faq("Backup", "wallet", "Write it on paper."))
+    write(tmp_path / "loose.md", faq("Loose", None, "No category yet."))
+    write(tmp_path / "typo.md", faq("Typo", "securty"))
+    page = f"# FAQ\n\n{MARKER}\n"
+    assert expand_marker(page, tmp_path, order=["password.md"], sections=SECTIONS, lang="en") == (
+        "# FAQ\n\n"
+        "## Wallet {#wallet}\n\n"
+        "- [Password](password.md): Restore with the phrase.\n"   # nav order first, then by name
+        "- [Backup](backup.md): Write it on paper.\n\n"
+        "## Security {#security}\n\n"                              # "transfers" has no FAQ: no heading
+        "- [Stolen](stolen.md): Move what is left.\n\n"
+        "## Other {#other}\n\n"                                     # no category, or an unknown one: last
+        "- [Loose](loose.md): No category yet.\n"
+        "- [Typo](typo.md)\n"
+    )
+
+
+def test_grouped_list_speaks_the_pages_language(tmp_path):
+    write(tmp_path / "a.md", faq("忘记密码？", "wallet", "用助记词恢复。"))
+    write(tmp_path / "b.md", faq("其他问题", None, "描述里的 *星号* 照原样显示。"))
+    raw = [{"id": "wallet", "label": {"zh": "密码与助记词", "en": "Passwords"}}]
+    listing = expand_marker(MARKER, tmp_path, sections=categories(raw, "zh", "zh"), lang="zh")
+    assert listing == ("## 密码与助记词 {#wallet}\n\n- [忘记密码？](a.md)：用助记词恢复。\n\n"
+                       "## 其他 {#other}\n\n- [其他问题](b.md)：描述里的 \\*星号\\* 照原样显示。")
+
+
+def test_category_labels_fall_back_to_the_default_language_then_the_id():
+    raw = [{"id": "wallet", "label": {"zh": "钱包", "en": "Wallet"}},
+           {"id": "transfers", "label": {"zh": "转账"}},
+           {"id": "support"},
+           {"id": "Bad Id", "label": "x"}, {"id": "other", "label": "reserved"}, "not a mapping",
+           {"id": "wallet", "label": {"en": "duplicate"}}]
+    assert categories(raw, "en", "zh") == [Category("wallet", "Wallet"), Category("transfers", "转账"),
+                                          Category("support", "support")]
+    assert categories(None, "en") == []
+
+
+def test_page_language_is_its_language_folder(tmp_path):
+    docs = tmp_path / "docs"
+    assert page_language(docs / "en" / "faq" / "index.md", docs, ("zh", "en")) == "en"
+    assert page_language(docs / "zh" / "faq" / "index.md", docs, ("zh", "en")) == "zh"
+    assert page_language(docs / "faq" / "index.md", docs, ("zh", "en")) == "zh"   # no language folder: default
+    assert page_language(tmp_path / "elsewhere.md", docs, ("zh", "en")) == "zh"
+
+
 def test_page_without_marker_is_left_alone(tmp_path):
     write(tmp_path / "a.md", "# A\n")
     assert expand_marker("# FAQ\n\n- [A](a.md)\n", tmp_path) == "# FAQ\n\n- [A](a.md)\n"
@@ -178,6 +238,17 @@ def test_real_faq_index_pages_use_the_marker_and_list_every_faq():
         assert MARKER in (folder / "index.md").read_text(encoding="utf-8")
         listed = [e.name for e in entries(folder)]
         assert listed == sorted(p.name for p in folder.glob("*.md") if p.name != "index.md")
+
+
+def test_every_real_faq_has_a_configured_category_and_a_one_line_description():
+    settings = load_settings(ROOT / "mkdocs.yml")
+    raw = settings.yaml.data["extra"]["faq_categories"]
+    for lang in settings.languages:
+        known = {c.id for c in categories(raw, lang)}
+        assert [c.id for c in categories(raw, lang)] == ["wallet", "transfers", "security", "support"]
+        for entry in entries(ROOT / "docs" / lang / "faq"):
+            assert entry.category in known, (lang, entry.name, entry.category)
+            assert entry.description and "\n" not in entry.description, (lang, entry.name)
 
 
 def test_nav_gets_unlisted_faq_files_after_the_curated_ones(tmp_path):
