@@ -13,8 +13,17 @@ from pathlib import Path
 import pytest
 
 from helpcenter.guard.faq import is_faq, read_faq
-from helpcenter.guard.faq_index import (MARKER, Category, categories, complete_nav, entries, expand_marker, faq_names,
-                                       page_language, unlisted)
+from helpcenter.guard.faq_index import (
+    MARKER,
+    Category,
+    categories,
+    complete_nav,
+    entries,
+    expand_marker,
+    faq_names,
+    page_language,
+    unlisted,
+)
 from helpcenter.guard.markdown import parse_article
 from helpcenter.guard.project import load_settings
 from helpcenter.guard.runner import check_config

@@ -17,6 +17,8 @@ from helpcenter.guard.project import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 _NAV_FAQ = re.compile(r"^\s+- faq/(?!index\.md)[^\n]+\.md$", re.M)
+CATEGORIES = ("wallet", "transfers", "security", "support")
+SOURCE = "https://github.com/bitpiedotcom/bitpie-docs/blob/master/FAQ/index.rst"
 STEP = re.compile(r"^\d+\. \*\*(.+?)\*\*[:：]\s*(.+)$", re.M)
 
 
@@ -51,6 +53,9 @@ def faq_page(lang: str, number: int, rng: random.Random, material: Material, n_s
     steps = rng.sample(material.steps, n_steps)
     lines = [
         "---", f"title: {yaml.safe_dump(title, allow_unicode=True).strip().removesuffix('...').strip()}",
+        f"description: {yaml.safe_dump(title, allow_unicode=True).strip().removesuffix('...').strip()}",
+        f"category: {rng.choice(CATEGORIES)}",
+        "sources:", f"  - url: {SOURCE}", "    title: Help", "    checked: 2026-11-20",
         "---", "", f"# {title}", "", rng.choice(material.answers), "",
         "## Steps" if lang == "en" else "## 操作步骤", "",
     ]

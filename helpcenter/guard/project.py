@@ -126,6 +126,7 @@ class Settings:
     faq_nav_max: int = 40
     raw_contacts: list[Any] = field(default_factory=list)
     markdown_extensions: list[Any] = field(default_factory=list)  # as in mkdocs.yml
+    category_ids: frozenset[str] = frozenset()  # extra.faq_categories
     yaml: YamlDoc | None = None
 
     def rel(self, path: Path) -> str:
@@ -155,6 +156,17 @@ def _languages(plugins: Any) -> tuple[str, ...]:
     return ()
 
 
+ZONE = "Asia/Shanghai"  # dates in mkdocs.yml and front matter are the writers' and readers' dates
+
+
+def today_in_zone():
+    """Today in the project's stated time zone, whatever the machine's TZ."""
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.now(ZoneInfo(ZONE)).date()
+
+
 def load_settings(config_file: Path) -> Settings:
     config_file = Path(config_file).resolve()
     doc = read_yaml(config_file)
@@ -181,5 +193,6 @@ def load_settings(config_file: Path) -> Settings:
         faq_nav_max=int(raw_policy.get("faq_nav_max", 40)),
         raw_contacts=list(extra.get("contacts") or []),
         markdown_extensions=list(data.get("markdown_extensions") or []),
+        category_ids=frozenset(str(c["id"]) for c in (extra.get("faq_categories") or []) if isinstance(c, dict) and c.get("id")),
         yaml=doc,
     )

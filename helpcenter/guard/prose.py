@@ -29,6 +29,9 @@ import unicodedata
 
 from .domains import Problem, split_host
 
+# Chinese punctuation stays as written (messages quote the writer's text); every
+# other compatibility form (fullwidth letters and digits, ＠, ＋, ．, 𝐛𝐨𝐥𝐝 letters) is folded.
+_KEEP = frozenset("：，；！？（）。、「」『』【】《》〈〉“”‘’")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _AT_DOT = re.compile(
@@ -40,7 +43,9 @@ _DEFANG_DOT = re.compile(r"(?i)\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s*")
 
 def normalise_prose(text: str) -> str:
     """Text as a reader understands it (see the module's note)."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    if not text.isascii():
+        text = "".join(ch if ch in _KEEP or ch.isascii() else unicodedata.normalize("NFKC", ch) for ch in text)
+    text = text.translate(_INVISIBLE)
     text = _SPACES.sub(" ", text)
     text = _AT_DOT.sub(lambda m: f"{m[1]}@{m[2]}." + ".".join(re.split(r"(?i)\s*(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s*", m[3].strip())[1:]), text)
     text = _DEFANG_SCHEME.sub(lambda m: f"http{m[1]}://", text)
@@ -77,14 +82,22 @@ _CRYPTO = re.compile(
     r"(?<![\w])(?:0x[a-fA-F0-9]{40}|T[1-9A-HJ-NP-Za-km-z]{33}|bc1[ac-hj-np-z02-9]{11,71}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})(?![\w])")
 _SECRET = (r"(?:助记词|种子密语|私钥|密钥|钱包密码|支付密码|密码|pin码|PIN码|keystore|Keystore|"
            r"recovery phrase|seed phrase|secret phrase|mnemonic|private key|password|passcode|PIN)")
-_ASK_ZH = re.compile(rf"(?:发送|发给|发到|提供|告诉|交给|提交|上传|分享|私信|截图发|转发|填写到|填入|输入到|输入至|验证)[^。！？!?；;]{{0,14}}{_SECRET}"
-                     rf"|{_SECRET}[^。！？!?；;]{{0,10}}(?:发给|发送给|提供给|告诉|交给|填写到|填入|输入到|提交)")
-_ASK_EN = re.compile(rf"(?i)\b(?:send|share|give|provide|tell|submit|upload|paste|type|enter|dm|message|verify)\b[^.!?;]{{0,40}}\b{_SECRET}\b"
-                     rf"|\b{_SECRET}\b[^.!?;]{{0,30}}\b(?:to (?:us|me|him|her|them|support|an? agent)|into (?:the|this|our) (?:form|site|website|page|chat|link))")
-_ENTER_INTO_APP = re.compile(r"(?i)(?:应用|app|钱包|wallet|BitPie)")
-_ENTER = re.compile(r"(?i)\b(?:enter|type)\b|输入")
-_OUTSIDE = re.compile(r"(?i)网站|网页|链接|表单|客服|对方|群|聊天|私信|邮件|website|site|link|form|chat|support|agent|email|message|anyone|them|us\b")
-_NEGATION = re.compile(r"(?i)不要|切勿|绝不|永远不|不会|别|请勿|不可|禁止|不得|谨防|索要|骗|假|never|don't|do not|not\b|no one|nobody|won't|will not|scam|fake|refuse")
+# Handing a secret over is always a problem; typing it is one only somewhere other
+# than the wallet app (a site, a form, a chat, to somebody).
+_GIVE_ZH = r"(?:发送|发给|发到|提供|告诉|交给|提交|上传|分享|私信|截图发|转发|报给|念给)"
+_TYPE_ZH = r"(?:输入|填写|填入|粘贴|验证|核对)"
+_GIVE_EN = r"(?:send|share|give|provide|tell|submit|upload|dm|message|read out|hand over)"
+_TYPE_EN = r"(?:enter|type|paste|fill in|verify|validate|sync)"
+_ASK = re.compile(
+    rf"(?P<zh>(?P<zhverb>{_GIVE_ZH}|{_TYPE_ZH})[^。！？!?；;]{{0,14}}{_SECRET}|{_SECRET}[^。！？!?；;]{{0,10}}(?:{_GIVE_ZH}|{_TYPE_ZH}))"
+    rf"|(?i:\b(?P<enverb>{_GIVE_EN}|{_TYPE_EN})\b[^.!?;]{{0,40}}\b{_SECRET}\b)")
+_TYPE = re.compile(rf"(?i){_TYPE_ZH}|\b{_TYPE_EN}\b")
+_OUTSIDE = re.compile(r"(?i)网站|网页|链接|表单|客服|对方|群里|聊天|私信|邮件|陌生人|他人|别人|"
+                      r"\b(?:website|site|web ?page|link|form|chat|support|agent|email|message|anyone|someone|them|us|him|her)\b")
+# Saying not to, warning about it, or asking whether it happened.
+_NEGATION = re.compile(r"(?i)不要|切勿|绝不|永远不|不会|别|请勿|不可|禁止|不得|谨防|索要|骗|假|是否|有没有|有无|曾经|"
+                       r"\b(?:whether|have you|did you|if you)\b|"
+                       r"\b(?:never|don't|do not|not|no one|nobody|won't|will not|scams?|fake|refuse)\b")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
@@ -126,11 +139,11 @@ def check_prose(text: str, brand: str, find_contact, context: str = "") -> list[
             f"'{match.group(0)[:14]}…' is a crypto address: readers copy addresses, and a wrong one sends funds away for good.",
             "Remove it; a help article never gives an address to send to. Declare an example in the page's `fake_examples` if one is needed."), match.group(0)))
     for sentence in _SENTENCE.findall(text):
-        asks = _ASK_ZH.search(sentence) or _ASK_EN.search(sentence)
+        asks = _ASK.search(sentence)
         if not asks or _NEGATION.search(sentence) or _NEGATION.search(context):
             continue
-        if _ENTER.search(asks.group(0)) and not _OUTSIDE.search(sentence) and _ENTER_INTO_APP.search(sentence):
-            continue  # restoring: typing the phrase into the wallet app itself
+        if _TYPE.search(asks.group(0)) and not _OUTSIDE.search(sentence):
+            continue  # typing or verifying the phrase in the wallet app itself (restoring, backing up)
         out.append((Problem("secret-request",
             f"This sentence asks the reader to hand over or type a secret: '{sentence.strip()[:80]}'.",
             "Nobody, BitPie support included, ever needs the recovery phrase, private key or password: say never to share it."), asks.group(0)))

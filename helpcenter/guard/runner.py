@@ -15,11 +15,12 @@ from mkdocs.utils import markdown_extensions
 from .faq import FaqDoc, check_faq, is_faq, read_faq
 from .faq_index import expand_marker
 from .findings import Finding
+from .frontmatter import check_faq_meta
 from .html import check_html
 from .links import LinkChecker, check_registry, is_external, normalise
 from .markdown import Article, Snippet, parse_article
 from .parity import check_parity
-from .project import Settings, load_settings
+from .project import Settings, load_settings, today_in_zone
 from .prose import check_prose, normalise_prose
 from .rawhtml import read_fragment
 from .registry import load_registry
@@ -191,6 +192,7 @@ def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker,
     if is_faq(article, settings.faq_dir):
         doc = read_faq(article, settings.contact_page)
         findings += check_faq(article, doc, settings.min_steps, settings.contact_page)
+        findings += check_faq_meta(article, checker, settings.category_ids, today_in_zone())
     links = local_links((link.url, link.line) for link in article.links if link.kind != "autolink")
     result = PageResult(path, rel, lang, page, tuple(findings), frozenset(seen), doc, links)
     if renderer is None:

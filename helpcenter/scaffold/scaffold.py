@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpcenter.guard.project import Settings
+from helpcenter.guard.project import Settings, today_in_zone
 
 from .templates import render
 
@@ -85,6 +85,7 @@ def create_faq(settings: Settings, slug: str, titles: Mapping[str, str] | None =
     if clash:
         listed = ", ".join(settings.rel(p) for p in clash)
         raise ScaffoldError(f"The FAQ id '{slug}' is already used ({listed}); edit that page or choose another id.")
+    category = min(settings.category_ids) if settings.category_ids else "wallet"
     written: dict[str, Path] = {}
     try:
         for lang in settings.languages:
@@ -92,7 +93,7 @@ def create_faq(settings: Settings, slug: str, titles: Mapping[str, str] | None =
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite
                 written[lang] = path
-                out.write(render(lang, titles.get(lang)))
+                out.write(render(lang, titles.get(lang), category, today_in_zone().isoformat()))
     except OSError as error:
         for path in written.values():
             path.unlink(missing_ok=True)

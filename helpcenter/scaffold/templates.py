@@ -80,8 +80,9 @@ def _yaml_scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
 
 
-def render(lang: str, title: str | None = None) -> str:
-    """The draft page for one language. `title`: the question, if the writer gave it."""
+def render(lang: str, title: str | None = None, category: str = "wallet", checked: str = "2026-01-01") -> str:
+    """The draft page for one language. `title`: the question, if the writer gave it;
+    `category`: a valid category id to start from; `checked`: today's date."""
     t = template_for(lang)
     title = title or t.title
     steps = "\n".join(f"{n}. {t.step.format(n=n)}" for n in range(1, STEPS + 1))
@@ -90,6 +91,11 @@ def render(lang: str, title: str | None = None) -> str:
         "---\n"
         f"title: {_yaml_scalar(title)}\n"
         f"description: {_yaml_scalar(t.description)}\n"
+        f"category: {category}  # {PLACEHOLDER}: one of mkdocs.yml extra.faq_categories\n"
+        "sources:\n"
+        f"  - url: https://bitpie.com/  # {PLACEHOLDER}: the official BitPie page or BitPie repository file the steps rely on\n"
+        f"    title: \"{PLACEHOLDER}: the source's own title\"\n"
+        f"    checked: {checked}\n"
         "---\n\n"
         f"# {title}\n\n"
         f"{t.answer}\n\n"
