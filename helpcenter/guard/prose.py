@@ -84,7 +84,7 @@ _SECRET = (r"(?:助记词|种子密语|私钥|密钥|钱包密码|支付密码|�
            r"recovery phrase|seed phrase|secret phrase|mnemonic|private key|password|passcode|PIN)")
 # Handing a secret over is always a problem; typing it is one only somewhere other
 # than the wallet app (a site, a form, a chat, to somebody).
-_GIVE_ZH = r"(?:发送|发给|发到|提供|告诉|交给|提交|上传|分享|私信|截图发|转发|报给|念给)"
+_GIVE_ZH = r"(?<!误)(?:发送|发给|发到|提供|告诉|交给|提交|上传|分享|私信|截图发|转发|报给|念给)"
 _TYPE_ZH = r"(?:输入|填写|填入|粘贴|验证|核对)"
 _GIVE_EN = r"(?:send|share|give|provide|tell|submit|upload|dm|message|read out|hand over)"
 _TYPE_EN = r"(?:enter|type|paste|fill in|verify|validate|sync)"
@@ -94,18 +94,19 @@ _ASK = re.compile(
 _TYPE = re.compile(rf"(?i){_TYPE_ZH}|\b{_TYPE_EN}\b")
 _OUTSIDE = re.compile(r"(?i)网站|网页|链接|表单|客服|对方|群里|聊天|私信|邮件|陌生人|他人|别人|"
                       r"\b(?:website|site|web ?page|link|form|chat|support|agent|email|message|anyone|someone|them|us|him|her)\b")
-# Saying not to, warning about it, or asking whether it happened.
-_NEGATION = re.compile(r"(?i)不要|切勿|绝不|永远不|不会|别|请勿|不可|禁止|不得|谨防|索要|骗|假|是否|有没有|有无|曾经|"
-                       r"\b(?:whether|have you|did you|if you)\b|"
-                       r"\b(?:never|don't|do not|not|no one|nobody|won't|will not|scams?|fake|refuse)\b")
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+# A request is not one when it is said not to do it (a negation just before the
+# verb), when the sentence names it a scam or asks whether it happened, or when it
+# stands under a heading or admonition title that warns.
+_NOT = re.compile(r"(?i)不要|切勿|绝不|永远不|从不|不会|别|请勿|不可|禁止|不得|不能|\b(?:never|don't|do not|not|no one|nobody|won't|will not|cannot|can't)\b")
+_MARKED = re.compile(r"(?i)骗|假冒|冒充|索要|是否|有没有|有无|曾经|如果|假如|若是|万一|\b(?:scam(?:s|mer|mers)?|fake|fraud|phishing|whether|have you|did you|if you)\b")
+_WARNS = re.compile(r"(?i)不要|切勿|绝不|永远不|别|请勿|禁止|陷阱|骗|警惕|当心|谨防|\b(?:never|don't|do not|scams?|trap|fake|beware|phishing|will never)\b")
+_SENTENCE = re.compile(r"[^。！？!?\n]+?(?:[。！？!?]|\.(?=\s|$)|$)")
 
 
-def check_prose(text: str, brand: str, find_contact, context: str = "") -> list[tuple[Problem, str]]:
+def check_prose(text: str, brand: str, find_contact) -> list[tuple[Problem, str]]:
     """The prose rules for one piece of (normalised) text: (problem, the text it is
     about). `find_contact(value)`: the registry entry holding that account or number,
-    or None. `context`: the heading the text stands under ("What support will never
-    ask you to do" makes its list items warnings, not requests)."""
+    or None."""
     out: list[tuple[Problem, str]] = []
     for match in _LABEL_LOOSE.finditer(text):
         if not find_contact(match["value"]):
@@ -138,13 +139,24 @@ def check_prose(text: str, brand: str, find_contact, context: str = "") -> list[
         out.append((Problem("crypto-address",
             f"'{match.group(0)[:14]}…' is a crypto address: readers copy addresses, and a wrong one sends funds away for good.",
             "Remove it; a help article never gives an address to send to. Declare an example in the page's `fake_examples` if one is needed."), match.group(0)))
-    for sentence in _SENTENCE.findall(text):
+    return out
+
+
+def check_requests(text: str, context: str = "") -> list[tuple[int, Problem]]:
+    """Sentences of one paragraph (links and emphasis joined back in) that ask the
+    reader to hand over or type a secret: (offset of the sentence, problem).
+    `context`: the heading or admonition title the paragraph stands under."""
+    out: list[tuple[int, Problem]] = []
+    warned = _WARNS.search(context) is not None
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group(0)
         asks = _ASK.search(sentence)
-        if not asks or _NEGATION.search(sentence) or _NEGATION.search(context):
+        if not asks or warned or _MARKED.search(sentence) or _NOT.search(sentence[max(0, asks.start() - 50):asks.end()]):
             continue
-        if _TYPE.search(asks.group(0)) and not _OUTSIDE.search(sentence):
+        near = sentence[max(0, asks.start() - 20):asks.end() + 25]
+        if _TYPE.search(asks.group(0)) and not _OUTSIDE.search(near):
             continue  # typing or verifying the phrase in the wallet app itself (restoring, backing up)
-        out.append((Problem("secret-request",
+        out.append((match.start(), Problem("secret-request",
             f"This sentence asks the reader to hand over or type a secret: '{sentence.strip()[:80]}'.",
-            "Nobody, BitPie support included, ever needs the recovery phrase, private key or password: say never to share it."), asks.group(0)))
+            "Nobody, BitPie support included, ever needs the recovery phrase, private key or password: say never to share it.")))
     return out

@@ -21,7 +21,7 @@ from .links import LinkChecker, check_registry, is_external, normalise
 from .markdown import Article, Snippet, parse_article
 from .parity import check_parity
 from .project import Settings, load_settings, today_in_zone
-from .prose import check_prose, normalise_prose
+from .prose import check_prose, check_requests, normalise_prose
 from .rawhtml import read_fragment
 from .registry import load_registry
 from .render import Renderer, anchors, extensions
@@ -93,6 +93,37 @@ def build_checker(settings: Settings, today: dt.date | None = None) -> tuple[Lin
 
 
 _ATX = re.compile(r"^ {0,3}#{1,6}\s")
+_ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\S+(?:\s+"(.*)")?')
+
+
+def _requests(article: Article, texts: list[Snippet]) -> list[Finding]:
+    """The secret-request rule, paragraph by paragraph: text pieces on adjoining
+    lines are joined back (a link no longer cuts a sentence in two), and the heading
+    or admonition title above them is their context."""
+    lines = article.body.split("\n")
+    titles = sorted((article.offset + n, (m.group(1) or "") if (m := _ADMONITION.match(line)) else line.lstrip("#").strip())
+                    for n, line in enumerate(lines, 1) if _ATX.match(line) or _ADMONITION.match(line))
+    blocks: list[list[Snippet]] = []
+    for snippet in sorted(texts, key=lambda s: s.line):
+        if blocks and snippet.line - blocks[-1][-1].line <= 1:
+            blocks[-1].append(snippet)
+        else:
+            blocks.append([snippet])
+    out = []
+    for block in blocks:
+        # Pieces of one line are one sentence cut by markup; a new line starts anew.
+        pieces = [("\n" if i and s.line != block[i - 1].line else "") + normalise_prose(s.text) for i, s in enumerate(block)]
+        text = "".join(pieces)
+        title = next((t for line, t in reversed(titles) if line < block[0].line), "")
+        for offset, problem in check_requests(text, title):
+            at, line = 0, block[0].line
+            for snippet, piece in zip(block, pieces):
+                if at + len(piece) > offset:
+                    line = snippet.line
+                    break
+                at += len(piece)
+            out.append(Finding(article.rel, line, problem.code, problem.message, problem.fix))
+    return out
 
 
 def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding], set[str]]:
@@ -115,17 +146,15 @@ def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding]
         for item in allowlist:
             out.append(Finding(article.rel, snippet.line + item.line, item.problem.code, item.problem.message, item.problem.fix))
         texts += [Snippet(text, snippet.line + line) for line, text in visible]
-    headings = [(article.offset + n, line.lstrip("#").strip()) for n, line in enumerate(article.body.split("\n"), 1)
-                if _ATX.match(line)]
     for snippet in texts:
         text = normalise_prose(snippet.text)
-        context = next((heading for line, heading in reversed(headings) if line < snippet.line), "")
         problems = checker.check_text(text)
         said = " ".join(p.message for p in problems)
-        problems += [p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text, context)
+        problems += [p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text)
                      if about not in said]  # the link rules already named it
         for problem in problems:
             out.append(Finding(article.rel, snippet.line, problem.code, problem.message, problem.fix))
+    out += _requests(article, texts)
     return out, seen
 
 
