@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .catalogue import finding
 from .findings import Finding
 
 KINDS = ("website", "email", "phone", "social", "chat", "messenger")
@@ -78,40 +79,40 @@ def load_registry(raw: list[Any], config_rel: str, line_of, today: dt.date | Non
     findings: list[Finding] = []
     seen: set[str] = set()
 
-    def bad(index: int, key: str, code: str, message: str, fix: str) -> None:
-        findings.append(Finding(config_rel, line_of(index, key), code, message, fix))
+    def bad(index: int, key: str, code: str, case: str, **fields: Any) -> None:
+        findings.append(finding(code, config_rel, line_of(index, key), case, **fields))
 
     for index, entry in enumerate(raw):
         if not isinstance(entry, dict):
-            bad(index, "", "registry-entry", "A contact entry must be a mapping with id, kind and label.", "Write it as `- id: ...` with `kind:` and `label:` keys.")
+            bad(index, "", "registry-entry", "not-mapping")
             continue
         cid = str(entry.get("id") or "").strip()
         kind = str(entry.get("kind") or "").strip()
         url = entry.get("url")
         if not cid:
-            bad(index, "", "registry-entry", "A contact entry has no `id`.", "Give every entry a short unique id, e.g. `id: website`.")
+            bad(index, "", "registry-entry", "no-id")
         elif cid in seen:
-            bad(index, "id", "registry-entry", f"The contact id '{cid}' is used twice.", "Give every entry a unique id.")
+            bad(index, "id", "registry-entry", "duplicate-id", id=cid)
         seen.add(cid)
         if kind not in KINDS:
-            bad(index, "kind", "registry-entry", f"The contact '{cid}' has kind '{kind}', which is not one of {', '.join(KINDS)}.", "Set `kind:` to one of the listed kinds.")
+            bad(index, "kind", "registry-entry", "kind", id=cid, kind=kind, kinds=KINDS)
         verified = entry.get("verified")
         if url is not None:
             if not isinstance(url, str) or not url.strip():
-                bad(index, "url", "registry-entry", f"The contact '{cid}' has an empty `url`.", "Remove `url:` or write the verified address.")
+                bad(index, "url", "registry-entry", "empty-url", id=cid)
                 url = None
             if not entry.get("source"):
-                bad(index, "url", "registry-unsourced", f"The contact '{cid}' has an address but no `source` saying which official page publishes it.", "Add `source:` with the official https://bitpie.com/ page that lists this address, or remove the address.")
+                bad(index, "url", "registry-unsourced", "missing", id=cid)
             if isinstance(verified, str):
                 try:
                     verified = dt.date.fromisoformat(verified)
                 except ValueError:
                     verified = None
             if not isinstance(verified, dt.date):
-                bad(index, "url", "registry-unverified", f"The contact '{cid}' has an address but no valid `verified` date (YYYY-MM-DD).", "Add `verified:` with the date you checked the address on its official source.")
+                bad(index, "url", "registry-unverified", "missing", id=cid)
                 verified = None
             elif verified > today:
-                bad(index, "verified", "registry-unverified", f"The contact '{cid}' says it was verified on {verified}, which is in the future.", "Write the date you actually checked the address.")
+                bad(index, "verified", "registry-unverified", "future", id=cid, verified=verified.isoformat())
         contacts.append(Contact(
             id=cid, kind=kind, url=url.strip() if isinstance(url, str) else None,
             source=entry.get("source"), verified=verified if isinstance(verified, dt.date) else None,

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from mkdocs.utils import markdown_extensions
 
+from .catalogue import finding
 from .faq import FaqDoc, check_faq, is_faq, read_faq
 from .findings import Finding
 from .html import check_html
 from .links import LinkChecker, check_registry, is_external, normalise
-from .markdown import Article, parse_article
+from .markdown import NOT_A_MAPPING, Article, parse_article
 from .parity import check_parity
 from .project import Settings, load_settings
 from .registry import Registry, load_registry
@@ -72,20 +73,19 @@ def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding]
     """Link, text and raw-HTML rules for one article; also the URLs it contains."""
     out: list[Finding] = []
     seen = {normalise(link.url) for link in article.links}
-    if article.meta_error:
-        out.append(Finding(article.rel, 1, "front-matter", f"The front matter is not valid YAML: {article.meta_error}", "Fix the YAML between the --- lines."))
+    if article.meta_error == NOT_A_MAPPING:
+        out.append(finding("front-matter", article.rel, 1, "not-mapping"))
+    elif article.meta_error:
+        out.append(finding("front-matter", article.rel, 1, "yaml", error=article.meta_error))
     for link in article.links:
         context = "resource" if link.kind == "image" and is_external(link.url) else "link"
-        for problem in checker.check(link.url, context):
-            out.append(Finding(article.rel, link.line, problem.code, problem.message, problem.fix))
+        out += [problem.at(article.rel, link.line) for problem in checker.check(link.url, context)]
     for snippet in article.html:
         problems, urls = check_html(snippet.text, checker)
         seen.update(urls)
-        for item in problems:
-            out.append(Finding(article.rel, snippet.line + item.line, item.problem.code, item.problem.message, item.problem.fix))
+        out += [item.problem.at(article.rel, snippet.line + item.line) for item in problems]
     for snippet in article.texts:
-        for problem in checker.check_text(snippet.text):
-            out.append(Finding(article.rel, snippet.line, problem.code, problem.message, problem.fix))
+        out += [problem.at(article.rel, snippet.line) for problem in checker.check_text(snippet.text)]
     return out, seen
 
 
@@ -120,9 +120,7 @@ def discover(settings: Settings) -> tuple[dict[str, dict[str, Path]], list[Findi
         inside = path.relative_to(settings.docs_dir)
         rel = settings.rel(path)
         if path.suffix.lower() in UNCHECKED_SUFFIXES:
-            findings.append(Finding(rel, 1, "unchecked-file",
-                f"'{path.name}' would be published as it is, without any check: a page or script that runs in readers' browsers.",
-                "Write the content as a Markdown article; put theme assets in overrides/."))
+            findings.append(finding("unchecked-file", rel, 1, name=path.name))
         elif not _is_page(path):
             continue
         elif not folders:
@@ -130,9 +128,8 @@ def discover(settings: Settings) -> tuple[dict[str, dict[str, Path]], list[Findi
         elif len(inside.parts) > 1 and inside.parts[0] in folders:
             found[inside.parts[0]][Path(*inside.parts[1:]).as_posix()] = path
         else:
-            findings.append(Finding(rel, 1, "outside-language-folder",
-                "This page is outside the language folders, so it has no language and is not checked for parity.",
-                f"Move it under {', '.join(sorted(settings.rel(settings.docs_dir / d) + '/' for d in folders))}."))
+            findings.append(finding("outside-language-folder", rel, 1,
+                                    folders=sorted(settings.rel(settings.docs_dir / d) + "/" for d in folders)))
     return found, findings
 
 
@@ -141,7 +138,7 @@ def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker,
     try:
         article = parse_article(path, rel, lang, page)
     except (OSError, UnicodeDecodeError) as error:
-        problem = Finding(rel, 1, "unreadable", f"The file cannot be read as UTF-8 text: {error}", "Save it as UTF-8.")
+        problem = finding("unreadable", rel, 1, error=str(error))
         return PageResult(path, rel, lang, page, (problem,), frozenset(), None)
     findings, seen = check_article(article, checker)
     doc = None
