@@ -53,7 +53,7 @@ def test_future_verification_date_and_duplicate_id(mini):
 def test_registered_social_account_may_be_linked(mini):
     with_contacts(mini,
         "    - id: x\n      kind: social\n      url: https://x.com/bitpieofficial\n"
-        "      source: https://bitpie.com/about\n      verified: 2026-01-01\n")
+        "      source: https://bitpie.com/about\n      verified: 2026-01-01\n      label: {zh: X, en: X}\n")
     mini.page("# P\n\n[X](https://x.com/bitpieofficial) [fake](https://x.com/bitpie_help)\n", lang="en")
     found = [f for f in mini.findings()]
     assert [(f.code, "bitpie_help" in f.message()) for f in found] == [("contact-unlisted", True)]

@@ -465,14 +465,10 @@ _RULES: tuple[Rule, ...] = (
          }),
     # -- the contact registry (mkdocs.yml extra.contacts) --------------------------
     rule("registry-entry", "registry",
-         Text("A contact entry with a repeated id, an unknown kind, an empty url, or a tel: that is not a number.",
-              "联系方式条目的 id 重复、kind 不在可选范围内、url 为空，或 tel: 不是电话号码。"),
+         Text("A contact entry with an empty or repeated id, an unknown kind, an empty url, or a tel: that is not a number.",
+              "联系方式条目的 id 为空或重复、kind 不在可选范围内、url 为空，或 tel: 不是电话号码。"),
          cases={
-             "not-mapping": Case(Text("A contact entry must be a mapping with id, kind and label.",
-                                      "联系方式条目必须是含有 id、kind 和 label 的键值映射。"),
-                                 Text("Write it as `- id: ...` with `kind:` and `label:` keys.",
-                                      "写成 `- id: ...`，并带上 `kind:` 和 `label:`。")),
-             "no-id": Case(Text("A contact entry has no `id`.", "有一个联系方式条目没有 `id`。"),
+             "no-id": Case(Text("A contact entry has an empty `id`.", "有一个联系方式条目的 `id` 是空的。"),
                            Text("Give every entry a short unique id, e.g. `id: website`.",
                                 "给每个条目一个简短且不重复的 id，例如 `id: website`。")),
              "duplicate-id": Case(Text("The contact id '{id}' is used twice.", "联系方式 id“{id}”用了两次。"),
@@ -504,13 +500,13 @@ _RULES: tuple[Rule, ...] = (
               "登记的地址没有 `verified` 日期，或日期晚于今天（北京时间）。"),
          cases={
              "missing": Case(
-                 Text("The contact '{id}' has an address but no valid `verified` date (YYYY-MM-DD).",
-                      "联系方式“{id}”有地址，但没有有效的 `verified` 日期（YYYY-MM-DD）。"),
+                 Text("The contact '{id}' has an address but no `verified` date (YYYY-MM-DD).",
+                      "联系方式“{id}”有地址，但没有 `verified` 日期（YYYY-MM-DD）。"),
                  Text("Add `verified:` with the date you checked the address on its official source.",
                       "加上 `verified:`，写明你在官方来源上核实这个地址的日期。")),
              "future": Case(
-                 Text("The contact '{id}' says it was verified on {verified}, which is in the future.",
-                      "联系方式“{id}”写的核实日期是 {verified}，晚于今天。"),
+                 Text("The contact '{id}' says it was verified on {verified}, which is in the future (today is {today} in Asia/Shanghai).",
+                      "联系方式“{id}”写的核实日期是 {verified}，晚于今天（北京时间 {today}）。"),
                  Text("Write the date you actually checked the address.", "写上你实际核实这个地址的日期。")),
          }),
     rule("registry-domain", "registry",

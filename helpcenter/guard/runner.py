@@ -60,10 +60,11 @@ class SiteReport:
 def build_checker(settings: Settings, today: dt.date | None = None) -> tuple[LinkChecker, list[Finding]]:
     assert settings.yaml is not None
     registry, findings = load_registry(
-        settings.raw_contacts, settings.config_rel,
+        settings.contacts, settings.config_rel,
         lambda index, key: settings.yaml.line("extra", "contacts", index, *( (key,) if key else () )),
         today=today,
     )
+    findings = list(settings.findings) + findings  # the schema's findings come first
     checker = LinkChecker(settings.policy, registry)
     findings += check_registry(registry, checker, settings.config_rel)
     return checker, findings
