@@ -244,8 +244,8 @@ class Schema:
                 value = INVALID if option.required else option.default
                 if option.required and name not in suggested:
                     at.report("config-missing-key", key=name, section=at.key)
-            if value is INVALID:
-                reported.add(name)
+            if value is INVALID or (name in suggested and name not in raw):
+                reported.add(name)  # reported here (or as the key it was misspelt from)
                 value = option.default
             values[name] = value
         instance = cls.__new__(cls)
