@@ -6,7 +6,8 @@ Events, each chosen on purpose:
                     nav yet join its FAQ section, up to faq_nav_max (helpcenter.guard.faq_index).
 - on_files:         FAQs beyond faq_nav_max are marked not-in-nav (no omission warning).
 - on_pre_build:     run every source rule over all languages; each problem becomes a
-                    warning naming file:line, so `mkdocs build --strict` fails. The
+                    warning naming file:line, in the file's language (docs/zh/ in
+                    Chinese), so `mkdocs build --strict` fails. The
                     i18n plugin runs a nested build per language; we check once per
                     outer build (also on every `mkdocs serve` rebuild).
 - on_page_markdown: `<!-- faq-list -->` becomes the folder's FAQs, a section per
@@ -88,9 +89,19 @@ def on_pre_build(config) -> None:
         return
     _state.report = check_site(_state.settings, workers=_state.workers)
     for finding in _state.report.findings:
-        log.warning(finding.text())
-    if _state.report.findings:
-        log.warning(f"guard: {len(_state.report.findings)} problem(s) found; see the lines above.")
+        _log(finding)
+    failing = sum(finding.fails for finding in _state.report.findings)
+    if failing:
+        log.warning(f"guard: {failing} problem(s) found; see the lines above.")
+
+
+def _log(finding) -> None:
+    """A finding in its file's language: a warning (so --strict fails) when its
+    severity is `error`; an info line for `warning` and `notice` (the catalogue's severities)."""
+    if finding.fails:
+        log.warning(finding.text(), extra={"finding": finding})  # the gate reads the record itself
+    else:
+        log.info(f"{finding.severity}: {finding.text()}", extra={"finding": finding})
 
 
 def _result(page):
@@ -121,7 +132,7 @@ def on_page_content(html, page, config, files):
     if result is None or build.state.report.checker is None:
         return html
     for finding in check_rendered(html, result, build.state.report.checker):
-        log.warning(finding.text())
+        _log(finding)
     build.state.anchors[result.doc] = anchors(html)
     build.state.fresh.add(result.doc)
     return html
@@ -154,7 +165,7 @@ def on_env(env, config, files):
     state = build.state
     if state is not None and state.report is not None:
         for finding in state.report.check_links(state.anchors, only=state.fresh):
-            log.warning(finding.text())
+            _log(finding)
         state.fresh.clear()
     return env
 

@@ -84,4 +84,4 @@ def test_online_mode_reports_dead_and_redirected_urls(local_server):
             ("http://127.0.0.1:9/closed", 14)]
     found = check_urls(urls, "mkdocs.yml", timeout=2)
     assert [(f.line, f.code) for f in found] == [(12, "registry-unreachable"), (13, "registry-unreachable"), (14, "registry-unreachable")]
-    assert "HTTP 404" in found[0].message
+    assert "HTTP 404" in found[0].message()

@@ -19,7 +19,7 @@ def test_gap_in_numbering_is_reported_at_the_step(mini):
     rel = faq(mini, replace_steps("1. **A**: do a.\n2. **B**: do b.\n4. **D**: do d.\n"))
     found = [f for f in mini.findings() if f.code == "faq-step-numbering"]
     assert [(f.path, f.line) for f in found] == [(rel, 13)]
-    assert "from 2 to 4" in found[0].message and "step 3 is missing" in found[0].message
+    assert "from 2 to 4" in found[0].message() and "step 3 is missing" in found[0].message()
 
 
 def test_repeated_numbers_are_reported(mini):
@@ -32,7 +32,7 @@ def test_numbering_must_start_at_one(mini):
     rel = faq(mini, replace_steps("2. **A**: do a.\n3. **B**: do b.\n4. **C**: do c.\n"))
     found = [f for f in mini.findings() if f.code == "faq-step-numbering"]
     assert [(f.path, f.line) for f in found] == [(rel, 11)]
-    assert "start at 2" in found[0].message
+    assert "start at 2" in found[0].message()
 
 
 def test_step_without_title_or_instruction(mini):
@@ -70,7 +70,7 @@ def test_too_few_steps(mini):
 def test_no_steps_at_all(mini):
     rel = faq(mini, replace_steps("- **A**: bullets are not steps.\n- **B**: do b.\n"))
     found = [f for f in mini.findings() if f.path == rel and f.code == "faq-no-steps"]
-    assert found and "numbered list" in found[0].message
+    assert found and "numbered list" in found[0].message()
 
 
 def test_split_steps_are_reported(mini):
@@ -82,7 +82,7 @@ def test_split_steps_are_reported(mini):
 def test_missing_escalation_link(mini):
     rel = faq(mini, FAQ_EN.replace("[contact support](../contact.md)", "contact support"))
     found = [f for f in mini.findings() if f.path == rel and f.code == "faq-no-escalation"]
-    assert found and "contact" in found[0].fix
+    assert found and "contact" in found[0].fix()
 
 
 def test_escalation_link_may_use_directory_url_or_anchor(mini):

@@ -49,4 +49,4 @@ def test_guard_never_crashes_and_findings_are_well_formed(tmp_path: Path, text: 
     for finding in findings:
         assert finding.path == "docs/en/faq/x.md"
         assert 1 <= finding.line <= total_lines, (finding, text)
-        assert finding.code and finding.message and finding.fix
+        assert finding.code and finding.message() and finding.fix()

@@ -28,7 +28,7 @@ def test_dangerous_html_is_reported_at_its_line(mini, html, code, needle):
     found = [f for f in mini.findings() if f.path == rel and f.code == code]
     assert len(found) == 1, [f.text() for f in mini.findings()]  # both parsers see it: reported once
     assert found[0].line == 5
-    assert needle.lower() in found[0].message.lower()
+    assert needle.lower() in found[0].message().lower()
 
 
 def test_html_a_browser_reads_differently_is_reported_at_its_line(mini):
@@ -96,7 +96,7 @@ def test_rendered_page_backstop_applies_the_same_rules(mini, html, code, needle)
     problems = check_document(f"<h1 id=\"page\">Page</h1>\n<p>Intro.</p>\n{html}\n", _report(mini).checker)
     found = [p.problem for p in problems if p.problem.code == code]
     assert found, [p.problem.code for p in problems]
-    assert needle.lower() in found[0].message.lower()
+    assert needle.lower() in found[0].message().lower()
 
 
 def test_rendered_page_problem_is_placed_at_the_source_line_that_mentions_it(mini):
@@ -107,7 +107,7 @@ def test_rendered_page_problem_is_placed_at_the_source_line_that_mentions_it(min
     html = '<h1>Page</h1>\n<p>Intro.</p>\n<p><a href="https://bitpie.com/" data-x="1" onmouseover="steal()">site</a></p>'
     found = check_rendered(html, report.page(path), report.checker)
     assert [(f.path, f.line, f.code) for f in found] == [("docs/en/page.md", 1, "html-event-handler")]
-    assert found[0].message.endswith("(found in the rendered page)")
+    assert found[0].message().endswith("(found in the rendered page)")
     # a link the source scan already judged is not judged again; a new one is placed where the source names it
     html = '<p><a href="https://bitpie.com/">site</a> <a href="https://bitpieaac.com/">new</a></p>'
     mini.page("# Page\n\nIntro.\n\nSee bitpie docs.\n\n<!-- https://bitpieaac.com/ -->\n", lang="en", name="other.md")

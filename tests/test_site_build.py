@@ -185,7 +185,8 @@ def test_bad_input_fails_the_strict_build_with_every_problem_located(project_cop
     assert f"docs/en/faq/fake-support.md:{bad_line}: [lookalike-domain]" in log
     assert f"docs/zh/about.md:{zh_line}: [insecure-link]" in log
     # attr_list smuggles an event handler past Markdown: the rendered-page backstop catches it
-    assert f"docs/zh/about.md:{zh_line}: [html-event-handler]" in log and "found in the rendered page" in log
+    # (a page under docs/zh/ is reported in Chinese)
+    assert f"docs/zh/about.md:{zh_line}: [html-event-handler]" in log and "（在渲染后的页面中发现）" in log
     assert f"docs/en/safety.md:{comment_line}: [html-event-handler]" in log
     # internal links must resolve: MkDocs' own validation, kept strict
     assert "faq/no-such-page.md" in log and "not found among documentation files" in log

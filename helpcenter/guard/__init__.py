@@ -2,7 +2,9 @@
 
 One module per concern, each rule a small function returning `Finding`s:
 
-- `findings`   the Finding record and how it is printed (MkDocs log, text, GitHub)
+- `catalogue`  every rule code: severity, part, and its message and fix in English and Chinese
+- `findings`   the Finding record (code and fields) and how it is printed, in the file's language
+- `config`     the typed schema of extra.contacts, extra.link_policy, extra.faq_categories
 - `project`    reads mkdocs.yml (tag-tolerant, with line numbers) into typed settings
 - `registry`   the official contact registry (`extra.contacts`) and its validation
 - `domains`    domain analysis: Public Suffix List, lookalikes, punycode, homoglyphs

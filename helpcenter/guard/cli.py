@@ -1,10 +1,12 @@
 """The standalone check: the same rules as the build, in well under a second.
 
-    python scripts/check.py [--config mkdocs.yml] [--github] [--online]
+    python scripts/check.py [--config mkdocs.yml] [--github] [--online] [--lang zh|en]
 
-Exits 1 when there are problems. `--github` prints `::error file=…,line=…::`
-annotations for pull requests. `--online` also checks that registry URLs answer
-(needs network; never used in CI).
+Exits 1 when there are problems (findings of severity `error`). `--github` prints
+`::error file=…,line=…::` annotations for pull requests. `--online` also checks
+that registry URLs answer (needs network; never used in CI). Each finding prints
+in its file's language (docs/zh/ in Chinese, everything else in English);
+`--lang` prints every finding, and the summary, in one language.
 """
 from __future__ import annotations
 
@@ -13,7 +15,21 @@ import sys
 import time
 from pathlib import Path
 
+from .catalogue import LANGS, Sayings, Text
 from .runner import check_config
+
+SAY = Sayings({
+    "no-config": Text("check: {config} not found; run from the project root or pass --config.",
+                      "check：找不到 {config}；请在项目根目录运行，或用 --config 指定。"),
+    "clean": Text("check: no problems in {files} file(s), {seconds:.2f}s", "check：{files} 个文件，没有发现问题，用时 {seconds:.2f} 秒"),
+    "problems": Text("check: {count} problem(s) in {files} file(s), {seconds:.2f}s",
+                     "check：{files} 个文件，发现 {count} 个问题，用时 {seconds:.2f} 秒"),
+})
+
+
+def lang_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGS, default=None,
+                        help="print every message in this language (default: each file's own; English outside docs/zh/)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,9 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     parser.add_argument("--online", action="store_true", help="also check that registry URLs answer (network)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per URL with --online")
+    lang_arg(parser)
     args = parser.parse_args(argv)
+    tool_lang = args.lang or "en"
     if not args.config.is_file():
-        print(f"check: {args.config} not found; run from the project root or pass --config.", file=sys.stderr)
+        print(SAY("no-config", tool_lang, config=args.config), file=sys.stderr)
         return 2
     started = time.perf_counter()
     report = check_config(args.config, render=True)
@@ -35,9 +53,11 @@ def main(argv: list[str] | None = None) -> int:
         urls = [(c.url, c.line) for c in report.checker.registry.contacts if c.url and c.url.startswith("http")]
         findings += check_urls(urls, str(args.config), timeout=args.timeout)
     for finding in findings:
-        print(finding.github() if args.github else finding.text())
+        print(finding.github(args.lang) if args.github else finding.text(args.lang))
     elapsed = time.perf_counter() - started
     files = len(report.pages)
-    verdict = f"{len(findings)} problem(s)" if findings else "no problems"
-    print(f"check: {verdict} in {files} file(s), {elapsed:.2f}s", file=sys.stderr)
-    return 1 if findings else 0
+    if findings:
+        print(SAY("problems", tool_lang, count=len(findings), files=files, seconds=elapsed), file=sys.stderr)
+    else:
+        print(SAY("clean", tool_lang, files=files, seconds=elapsed), file=sys.stderr)
+    return 1 if any(finding.fails for finding in findings) else 0

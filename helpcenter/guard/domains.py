@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ipaddress
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -18,6 +17,8 @@ import idna
 import tldextract
 from confusable_homoglyphs import categories, confusables
 
+from .catalogue import problem
+from .findings import Problem
 from .project import LinkPolicy
 
 HostClass = Literal["official", "reference", "social", "shortener", "other", "bad"]
@@ -26,15 +27,6 @@ HostClass = Literal["official", "reference", "social", "shortener", "other", "ba
 _DOTS = {"\u3002": ".", "\uff0e": ".", "\uff61": "."}
 # Digits and symbols scammers put in place of letters.
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "|": "i", "l": "i"})
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A rule's verdict before it is placed at a file and line."""
-
-    code: str
-    message: str
-    fix: str
 
 
 def _data(name: str) -> frozenset[str]:
@@ -89,9 +81,10 @@ def latin_skeleton(text: str) -> str:
     return "".join(out)
 
 
-def _describe_chars(host: str) -> str:
+def _describe_chars(host: str) -> tuple[tuple[str, str], ...]:
+    """Each non-ASCII character of `host` once, with its Unicode name."""
     odd = [ch for ch in dict.fromkeys(host) if not ch.isascii()]
-    return ", ".join(f"'{ch}' ({unicodedata.name(ch, 'U+%04X' % ord(ch))})" for ch in odd)
+    return tuple((ch, unicodedata.name(ch, "U+%04X" % ord(ch))) for ch in odd)
 
 
 def _is_ip(host: str) -> bool:
@@ -118,45 +111,39 @@ class DomainInspector:
     def _within(host: str, domains: tuple[str, ...]) -> bool:
         return any(host == d or host.endswith("." + d) for d in domains)
 
-    def imitation(self, label: str) -> str | None:
-        """Why a registrable-domain label imitates the brand, or None."""
+    def imitation(self, label: str) -> tuple[str, dict[str, str]] | None:
+        """Why a registrable-domain label imitates the brand, as the lookalike-domain
+        case and its fields, or None."""
         plain = label.replace("-", "").replace("_", "")
         brand = self.brand
         if label in self.official_labels:
-            return f"uses the official name '{label}' under a different suffix"
+            return "suffix", {"label": label}
         if brand in plain:
-            return f"contains the brand name '{brand}' inside another domain"
+            return "contains", {"brand": brand}
         if brand in plain.translate(_LEET):
-            return f"spells '{brand}' with look-alike digits or letters"
+            return "leet", {"brand": brand}
         n = len(brand)
         if n >= 5:
             for size in (n - 1, n, n + 1):
                 for start in range(0, max(len(plain) - size, 0) + 1):
                     if edit_distance(plain[start : start + size], brand) <= 1:
-                        return f"is one letter away from '{brand}'"
+                        return "typo", {"brand": brand}
         return None
 
     def classify(self, raw_host: str) -> tuple[HostClass, list[Problem]]:
         host = raw_host.strip().rstrip(".").lower()
         official = self.policy.official_domains[0] if self.policy.official_domains else self.brand
         if not host:
-            return "bad", [Problem("malformed-url", "The link has no host name.", "Write the full address, e.g. https://" + official + "/.")]
+            return "bad", [problem("malformed-url", "no-host", official=official)]
         if _is_ip(host):
-            return "bad", [Problem(
-                "ip-host",
-                f"The link points at a bare IP address '{raw_host}', which hides who runs the site.",
-                f"Link to the official domain ({official}) instead.",
-            )]
+            return "bad", [problem("ip-host", host=raw_host, official=official)]
         if not host.isascii():
             skeleton = latin_skeleton(host)
             scripts = sorted(categories.unique_aliases(host.replace(".", "")))
-            mixed = f" and mixes scripts ({', '.join(scripts)})" if len(scripts) > 1 else ""
-            return "bad", [Problem(
-                "homoglyph-domain",
-                f"The host '{raw_host}' uses non-ASCII characters {_describe_chars(host)}{mixed}; "
-                f"it reads as '{skeleton}' but is a different domain.",
-                f"Type the official domain in plain ASCII ({official}), or remove the link.",
-            )]
+            fields = {"host": raw_host, "chars": _describe_chars(host), "skeleton": skeleton, "official": official}
+            if len(scripts) > 1:
+                return "bad", [problem("homoglyph-domain", "mixed", scripts=scripts, **fields)]
+            return "bad", [problem("homoglyph-domain", "plain", **fields)]
         if any(label.startswith("xn--") for label in host.split(".")):
             try:
                 decoded = idna.decode(host)
@@ -165,14 +152,10 @@ class DomainInspector:
                     decoded = host.encode("ascii").decode("idna")
                 except UnicodeError:
                     decoded = host
-            skeleton = latin_skeleton(decoded)
-            reads = (f"is punycode for '{decoded}', which reads as '{skeleton}' but is a different domain"
-                     if decoded != host else "is punycode that does not even decode to a valid name")
-            return "bad", [Problem(
-                "punycode-domain",
-                f"The host '{raw_host}' {reads}.",
-                f"Link to the official domain ({official}) spelled in plain ASCII.",
-            )]
+            if decoded != host:
+                return "bad", [problem("punycode-domain", "decodes", host=raw_host, decoded=decoded,
+                                       skeleton=latin_skeleton(decoded), official=official)]
+            return "bad", [problem("punycode-domain", "invalid", host=raw_host, official=official)]
         if self._within(host, self.policy.official_domains):
             return "official", []
         if self._within(host, self.policy.reference_domains):
@@ -180,27 +163,15 @@ class DomainInspector:
         sub, label, suffix = split_host(host)
         registrable = f"{label}.{suffix}" if suffix else label
         if host in SHORTENERS or registrable in SHORTENERS:
-            return "shortener", [Problem(
-                "url-shortener",
-                f"'{raw_host}' is a URL shortener: readers cannot see where the link leads.",
-                "Link to the final address, and only if it is on an allowed domain.",
-            )]
+            return "shortener", [problem("url-shortener", host=raw_host)]
         problems: list[Problem] = []
         sub_plain = sub.replace("-", "")
         if sub and (self.brand in sub_plain or any(d in host[: -len(registrable)] for d in self.policy.official_domains)):
-            problems.append(Problem(
-                "brand-subdomain",
-                f"'{raw_host}' belongs to '{registrable}', not to {official}: "
-                f"'{sub}' in front of it is only a subdomain chosen by whoever owns '{registrable}'.",
-                f"Remove the link; the official site is {official}.",
-            ))
+            problems.append(problem("brand-subdomain", host=raw_host, registrable=registrable, sub=sub, official=official))
         reason = self.imitation(label) if suffix else None
         if reason:
-            problems.append(Problem(
-                "lookalike-domain",
-                f"'{registrable}' {reason}; it is not the official domain {official}.",
-                f"Remove the link or point it at {official}; never send readers to look-alike domains.",
-            ))
+            case, fields = reason
+            problems.append(problem("lookalike-domain", case, registrable=registrable, official=official, **fields))
         if problems:
             return "bad", problems
         if host in SOCIAL or registrable in SOCIAL:

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from markdown_it.token import Token
 
+from .catalogue import finding
 from .findings import Finding
 from .links import is_external
 from .markdown import Article, inline_text
@@ -147,46 +148,37 @@ def _links_to(article: Article, target: str) -> bool:
 def check_faq(article: Article, doc: FaqDoc, min_steps: int, contact_page: str) -> list[Finding]:
     out: list[Finding] = []
 
-    def add(line: int, code: str, message: str, fix: str) -> None:
-        out.append(Finding(article.rel, line, code, message, fix))
+    def add(line: int, code: str, case: str = "", **fields) -> None:
+        out.append(finding(code, article.rel, line, case, **fields))
 
     if not doc.title:
-        add(1, "faq-no-title", "The FAQ has no title.", "Add a `# Question?` heading or `title:` in the front matter.")
+        add(1, "faq-no-title")
     if not doc.answer:
-        add(doc.title_line, "faq-no-answer", "The FAQ does not start with a short answer.", "Put a one-to-three sentence answer as the first paragraph after the title.")
+        add(doc.title_line, "faq-no-answer")
     if doc.list_line is None:
-        add(doc.title_line, "faq-no-steps", "The FAQ has no numbered list of steps.",
-            "Add the steps as `1. **Step title**: what to do.`, one per line, numbered from 1.")
+        add(doc.title_line, "faq-no-steps")
     else:
         if len(doc.steps) < min_steps:
-            add(doc.list_line, "faq-too-few-steps", f"The FAQ has {len(doc.steps)} step(s); at least {min_steps} are required.",
-                f"Write the answer as at least {min_steps} complete steps.")
+            add(doc.list_line, "faq-too-few-steps", count=len(doc.steps), minimum=min_steps)
         expected = 1
         for step in doc.steps:
             if step.number != expected:
                 if expected == 1:
-                    message = f"The steps start at {step.number}, not 1."
+                    add(step.line, "faq-step-numbering", "start", number=step.number, expected=expected)
                 elif step.number is not None and step.number < expected:
-                    message = f"Step number {step.number} repeats or goes back (expected {expected})."
+                    add(step.line, "faq-step-numbering", "back", number=step.number, expected=expected)
                 else:
-                    message = f"The step numbers jump from {expected - 1} to {step.number}: step {expected} is missing."
-                add(step.line, "faq-step-numbering", message,
-                    f"Number the steps 1, 2, 3, ... in the source; this one should be {expected}.")
+                    add(step.line, "faq-step-numbering", "gap", previous=expected - 1, number=step.number, expected=expected)
             # Carry on from the number written, so one slip is reported once, not on every later step.
             expected = step.number + 1 if (step.number or 0) >= expected else expected + 1
             if not step.title:
-                add(step.line, "faq-step-title", "This step has no bold title.",
-                    "Start the step with its title in bold: `N. **Step title**: what to do.`")
+                add(step.line, "faq-step-title")
             elif not step.colon:
-                add(step.line, "faq-step-format", f"The step title '{step.title}' is not followed by a colon.",
-                    "Write `**Step title**: what to do.` (a full-width ： is fine in Chinese).")
+                add(step.line, "faq-step-format", title=step.title)
             if not any(ch.isalnum() for ch in step.instruction):
-                add(step.line, "faq-step-empty", f"The step '{step.title or step.number}' says what it is but not what to do.",
-                    "Write the instruction after the colon: what the reader does in this step.")
+                add(step.line, "faq-step-empty", step=str(step.title or step.number))
         for line in doc.extra_lists:
-            add(line, "faq-steps-split", "A second numbered list starts here: the steps are split, or numbered text stands outside the steps.",
-                "Keep all steps in one list (indent extra paragraphs by 4 spaces), and use bullets for other lists.")
+            add(line, "faq-steps-split")
     if not doc.escalates:
-        add(doc.list_line or doc.title_line, "faq-no-escalation", "The FAQ never links to the contact page, so a reader it did not help has nowhere to go.",
-            f"End with a section that links to the contact page, e.g. [contact support](../{contact_page}).")
+        add(doc.list_line or doc.title_line, "faq-no-escalation", contact_page=contact_page)
     return out

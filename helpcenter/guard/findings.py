@@ -1,37 +1,99 @@
-"""The one record every rule returns, and the ways it is printed."""
+"""The one record every rule returns, and the ways it is printed.
+
+A finding stores its rule's code and the values its message names, never the
+text: the text is rendered from the rule catalogue (helpcenter/guard/catalogue.py)
+when it is printed, in the language of the file it is about or in the language
+asked for. So the record stays small and picklable (pages are checked in worker
+processes), and one finding prints in Chinese or in English.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from . import catalogue
 
 
 @dataclass(frozen=True, order=True)
 class Finding:
-    """One problem at one place: `path` is relative to the project root."""
+    """One problem at one place: `path` is relative to the project root.
+
+    Create it with `catalogue.finding(code, path, line, case, **fields)`."""
 
     path: str
     line: int
     code: str
-    message: str
-    fix: str
+    case: str = ""
+    fields: tuple[tuple[str, Any], ...] = ()
+    frame: str = ""  # "", or where it was found: "registry", "rendered"
 
-    def text(self) -> str:
-        return f"{self.path}:{self.line}: [{self.code}] {self.message} Fix: {self.fix}"
+    def __post_init__(self) -> None:
+        catalogue.check(self.code, self.case, self.fields, self.frame)
 
-    def github(self) -> str:
+    @property
+    def severity(self) -> catalogue.Severity:
+        return catalogue.RULES[self.code].severity
+
+    @property
+    def fails(self) -> bool:
+        """Whether this finding fails the build and the check (severity `error`)."""
+        return catalogue.fails(self.severity)
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return dict(self.fields)
+
+    def lang(self, lang: str | None = None) -> catalogue.Lang:
+        """The language it prints in: `lang` if given, else its file's (English outside docs/zh/, docs/en/)."""
+        return catalogue.choose(self.path, lang)
+
+    def message(self, lang: str | None = None) -> str:
+        return catalogue.render(self.code, self.case, self.fields, self.lang(lang), self.frame)[0]
+
+    def fix(self, lang: str | None = None) -> str:
+        return catalogue.render(self.code, self.case, self.fields, self.lang(lang), self.frame)[1]
+
+    def text(self, lang: str | None = None) -> str:
+        chosen = self.lang(lang)
+        message, fix = catalogue.render(self.code, self.case, self.fields, chosen, self.frame)
+        return f"{self.path}:{self.line}: [{self.code}] {message}{catalogue.FIX_LABEL.format(chosen, fix=fix)}"
+
+    def github(self, lang: str | None = None) -> str:
+        """A GitHub Actions annotation: `::error`, `::warning` or `::notice` by severity."""
         def esc(value: str) -> str:
             return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
+        chosen = self.lang(lang)
+        message, fix = catalogue.render(self.code, self.case, self.fields, chosen, self.frame)
         prop = esc(self.path).replace(",", "%2C").replace(":", "%3A")
         return (
-            f"::error file={prop},line={self.line},title={self.code}::"
-            f"{esc(self.message)} Fix: {esc(self.fix)}"
+            f"::{self.severity} file={prop},line={self.line},title={self.code}::"
+            f"{esc(message)}{esc(catalogue.FIX_LABEL.format(chosen, fix=fix))}"
         )
 
 
-def at(path: str, line: int):
-    """A small factory so rules read `make(code, message, fix)` at one place."""
+@dataclass(frozen=True)
+class Problem:
+    """A rule's verdict before it is placed at a file and line.
 
-    def make(code: str, message: str, fix: str) -> Finding:
-        return Finding(path, line, code, message, fix)
+    Create it with `catalogue.problem(code, case, **fields)`."""
 
-    return make
+    code: str
+    case: str = ""
+    fields: tuple[tuple[str, Any], ...] = ()
+
+    def __post_init__(self) -> None:
+        catalogue.check(self.code, self.case, self.fields)
+
+    def at(self, path: str, line: int, frame: str = "") -> Finding:
+        return Finding(path, line, self.code, self.case, self.fields, frame)
+
+    @property
+    def values(self) -> dict[str, Any]:
+        return dict(self.fields)
+
+    def message(self, lang: str = catalogue.DEFAULT_LANG) -> str:
+        return catalogue.render(self.code, self.case, self.fields, catalogue.choose("", lang))[0]
+
+    def fix(self, lang: str = catalogue.DEFAULT_LANG) -> str:
+        return catalogue.render(self.code, self.case, self.fields, catalogue.choose("", lang))[1]

@@ -19,6 +19,7 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlsplit
 
+from .catalogue import finding
 from .findings import Finding
 from .links import LinkChecker
 from .markdown import Article
@@ -46,17 +47,13 @@ def check_faq_meta(article: Article, checker: LinkChecker, category_ids: set[str
     rel, meta = article.rel, article.meta
     sources = meta.get("sources")
     if not sources:
-        out.append(Finding(rel, 1, "faq-no-source",
-            "This FAQ lists no sources: readers and reviewers cannot check where its steps come from.",
-            "Add `sources:` to the front matter: each with `url` (bitpie.com or github.com/bitpiedotcom/…), `title` and `checked` (the date you read it)."))
+        out.append(finding("faq-no-source", rel, 1))
     elif not isinstance(sources, list):
-        out.append(Finding(rel, _line(article, "sources"), "faq-source", "`sources` must be a list of entries.",
-                           "Write each source as `- url: …` with `title:` and `checked:` under it."))
+        out.append(finding("faq-source", rel, _line(article, "sources"), "list"))
     else:
         for entry in sources:
             if not isinstance(entry, dict) or not entry.get("url"):
-                out.append(Finding(rel, _line(article, "sources"), "faq-source", "A source has no `url`.",
-                                   "Give each source its `url`, `title` and `checked` date."))
+                out.append(finding("faq-source", rel, _line(article, "sources"), "no-url"))
                 continue
             url = str(entry["url"])
             line = _line(article, url)
@@ -64,25 +61,19 @@ def check_faq_meta(article: Article, checker: LinkChecker, category_ids: set[str
             kind, problems = checker.domains.classify(host)
             if urlsplit(url).scheme != "https" or problems or not (
                     kind in ("official", "reference") or checker.under_reference_prefix(host, urlsplit(url).path)):
-                out.append(Finding(rel, line, "faq-source",
-                    f"The source '{url}' is not on the official domain or a reviewed reference (BitPie's own repositories).",
-                    "Cite BitPie's own pages: bitpie.com or github.com/bitpiedotcom/ (bitpie-docs, bitpiewx)."))
+                out.append(finding("faq-source", rel, line, "not-official", url=url))
             if not entry.get("title"):
-                out.append(Finding(rel, line, "faq-source", f"The source '{url}' has no `title`.", "Add the source's own title."))
+                out.append(finding("faq-source", rel, line, "no-title", url=url))
             checked = _date(entry.get("checked"))
             if checked is None:
-                out.append(Finding(rel, line, "faq-source", f"The source '{url}' has no valid `checked` date (YYYY-MM-DD).",
-                                   "Add `checked:` with the date you last read the source."))
+                out.append(finding("faq-source", rel, line, "no-checked", url=url))
             elif checked > today:
-                out.append(Finding(rel, line, "faq-source", f"The source '{url}' was 'checked' on {checked}, which is in the future.",
-                                   "Write the date you actually read it."))
+                out.append(finding("faq-source", rel, line, "future", url=url, checked=checked.isoformat(), today=today.isoformat()))
     if category_ids:
         category = meta.get("category")
         if category not in category_ids:
-            out.append(Finding(rel, _line(article, "category") if category else 1, "faq-category",
-                f"This FAQ's category is {repr(category) if category else 'missing'}; it must be one of {', '.join(sorted(category_ids))}.",
-                "Set `category:` in the front matter to one of mkdocs.yml `extra.faq_categories`."))
+            out.append(finding("faq-category", rel, _line(article, "category") if category else 1,
+                               category=str(category or ""), known=tuple(sorted(category_ids))))
     if not str(meta.get("description") or "").strip():
-        out.append(Finding(rel, 1, "faq-no-summary", "This FAQ has no `description`: lists and search show it as its one-line summary.",
-                           "Add `description:` to the front matter: one sentence that answers the question."))
+        out.append(finding("faq-no-summary", rel, 1))
     return out

@@ -21,11 +21,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from .catalogue import finding
 from .findings import Finding
 from .html import lines_naming
 from .project import Settings, load_settings
 
-GUARD_LINE = re.compile(r"^(?P<path>[^\s:][^:]*):(?P<line>\d+): \[(?P<code>[\w-]+)\] (?P<rest>.*)$", re.S)
 _DOC_LINK = re.compile(r"Doc file '(?P<doc>[^']+)' contains (?:a link|an absolute link|an unrecognized relative link) '(?P<url>[^']+)'")
 _NAV_MISSING = re.compile(r"A reference to '(?P<doc>[^']+)' is included in the 'nav' configuration")
 _NOT_IN_NAV = re.compile(r"^\s+- (?P<doc>\S+)$", re.M)
@@ -52,48 +52,43 @@ def _doc_line(settings: Settings, doc: str, needle: str) -> tuple[str, int]:
 
 
 def locate(message: str, settings: Settings) -> list[Finding]:
-    """One log message as located findings."""
+    """One of MkDocs' own log messages as located findings."""
     if SUMMARY.match(message):
         return []
-    if match := GUARD_LINE.match(message):
-        message_text, _, fix = match["rest"].partition(" Fix: ")
-        return [Finding(match["path"], int(match["line"]), match["code"], message_text, fix)]
     if match := _DOC_LINK.search(message):
         path, line = _doc_line(settings, match["doc"], match["url"])
         if "anchor" in message:
-            code, fix = "broken-anchor", "Use an anchor the page has (its headings' ids), or link the page without '#…'."
+            code = "broken-anchor"
         elif "absolute link" in message:
-            code, fix = "absolute-link", "Write the link relative to this page, to the .md file."
+            code = "absolute-link"
         elif "unrecognized relative link" in message:
-            code, fix = "unrecognized-link", "Link to the .md file itself."
+            code = "unrecognized-link"
         else:
-            code, fix = "broken-link", "Fix the file name (same name in every language folder), or remove the link."
-        return [Finding(path, line, code, message, fix)]
+            code = "broken-link"
+        return [finding(code, path, line, "mkdocs", message=message)]
     config = settings.config_rel
     if match := _NAV_MISSING.search(message):
         lines = lines_naming(settings.config_file.read_text(encoding="utf-8"), match["doc"])
-        return [Finding(config, (lines[0] + 1) if lines else 1, "nav-missing-page", message, "Fix the path in `nav`, or remove it.")]
+        return [finding("nav-missing-page", config, (lines[0] + 1) if lines else 1, message=message)]
     if "not included in the \"nav\" configuration" in message:
-        return [Finding(settings.rel(settings.docs_dir / m["doc"]), 1, "not-in-nav",
-                        "This page exists but is not in the site's navigation.", "Add it to `nav` in mkdocs.yml (FAQ files join by themselves).")
-                for m in _NOT_IN_NAV.finditer(message)]
+        return [finding("not-in-nav", settings.rel(settings.docs_dir / m["doc"]), 1) for m in _NOT_IN_NAV.finditer(message)]
     first = message.strip().splitlines()[0] if message.strip() else message
-    return [Finding(config, 1, "build-warning", first, "See the build's message; fix it, then build again.")]
+    return [finding("build-warning", config, 1, message=first)]
 
 
 def dedupe(findings) -> list[Finding]:
     """One finding per (file, line, code): where the guard and MkDocs both report a
     broken link, the guard's words stay."""
     kept: dict[tuple[str, int, str], Finding] = {}
-    for finding in findings:
-        key = (finding.path, finding.line, finding.code)
-        if key not in kept or kept[key].message.startswith("Doc file "):
-            kept[key] = finding
+    for found in findings:
+        key = (found.path, found.line, found.code)
+        if key not in kept or kept[key].case == "mkdocs":
+            kept[key] = found
     return sorted(kept.values())
 
 
-def run_build(config_file: Path, site_dir: Path) -> tuple[bool, list[str]]:
-    """`mkdocs build --strict` in this process: (passed, every warning/error message)."""
+def run_build(config_file: Path, site_dir: Path) -> tuple[bool, list[logging.LogRecord]]:
+    """`mkdocs build --strict` in this process: (passed, every warning/error record)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -115,8 +110,7 @@ def run_build(config_file: Path, site_dir: Path) -> tuple[bool, list[str]]:
             handler.records.append(logging.makeLogRecord({"msg": str(error), "levelno": logging.ERROR}))
     finally:
         logger.removeHandler(handler)
-    messages = [record.getMessage() for record in handler.records]
-    return passed and not messages, messages
+    return passed and not handler.records, handler.records
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
     parser.add_argument("--site", type=Path, help="keep the built site here (default: a temporary folder, deleted)")
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
+    parser.add_argument("--lang", choices=("zh", "en"), help="print every message in one language (default: each file's)")
     args = parser.parse_args(argv)
     if not args.config.is_file():
         print(f"build_check: {args.config} not found; run from the project root or pass --config.", file=sys.stderr)
@@ -131,10 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(args.config)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as scratch:
-        passed, messages = run_build(args.config.resolve(), (args.site or Path(scratch)).resolve())
-    findings = dedupe(finding for message in messages for finding in locate(message, settings))
-    for finding in findings:
-        print(finding.github() if args.github else finding.text())
+        passed, records = run_build(args.config.resolve(), (args.site or Path(scratch)).resolve())
+    findings = dedupe(found for record in records
+                      for found in ([record.finding] if hasattr(record, "finding") else locate(record.getMessage(), settings)))
+    for found in findings:
+        print(found.github(args.lang) if args.github else found.text(args.lang))
     elapsed = time.perf_counter() - started
     if passed and not findings:
         print(f"build_check: strict build of every language passed, {elapsed:.1f}s", file=sys.stderr)

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .catalogue import problem
 from .domains import Problem
 from .links import LinkChecker, is_external, normalise, scheme_of
 
@@ -63,49 +64,29 @@ def judge_tag(tag: str, attrs: Iterable[tuple[str, str | None]], checker: LinkCh
     problems: list[HtmlProblem] = []
     urls: list[str] = []
     if tag in FORBIDDEN_TAGS:
-        problems.append(HtmlProblem(0, Problem(
-            FORBIDDEN_TAGS[tag],
-            f"Raw HTML <{tag}> is not allowed in articles: it can run code or load another site.",
-            "Remove the tag; write the content in Markdown.",
-        ), None, f"<{tag}"))
+        problems.append(HtmlProblem(0, problem(FORBIDDEN_TAGS[tag], tag=tag), None, f"<{tag}"))
     for name, value in attrs:
         value = value or ""
         if name.startswith("on"):
-            problems.append(HtmlProblem(0, Problem(
-                "html-event-handler",
-                f"The attribute {name}=\"{value[:40]}\" on <{tag}> runs JavaScript.",
-                "Remove the event handler.",
-            ), None, name))
+            problems.append(HtmlProblem(0, problem("html-event-handler", attr=name, value=value[:40], tag=tag), None, name))
             continue
         if name == "ping":
-            problems.append(HtmlProblem(0, Problem(
-                "html-event-handler",
-                f"The attribute ping=\"{value[:40]}\" on <{tag}> makes the browser report the click to another address.",
-                "Remove it.",
-            ), None, name))
+            problems.append(HtmlProblem(0, problem("html-event-handler", "ping", value=value[:40], tag=tag), None, name))
             continue
         if name == "style" and any(loader in css_text(value).replace(" ", "") for loader in CSS_LOADERS):
-            problems.append(HtmlProblem(0, Problem(
-                "html-style-url",
-                f"The style attribute on <{tag}> loads a URL or runs an expression.",
-                "Remove the style; use the site's stylesheet.",
-            ), None, "style"))
+            problems.append(HtmlProblem(0, problem("html-style-url", tag=tag), None, "style"))
         candidates = [v.strip().split(" ")[0] for v in value.split(",")] if name == "srcset" else [value]
         for candidate in candidates:
             scheme = scheme_of(candidate)
             if scheme in ("javascript", "vbscript", "livescript"):
-                problems.append(HtmlProblem(0, Problem(
-                    "html-javascript-url",
-                    f"The attribute {name} on <{tag}> holds a {scheme}: URL, which runs code.",
-                    "Remove it.",
-                ), candidate, candidate))
+                problems.append(HtmlProblem(0, problem("html-javascript-url", attr=name, tag=tag, scheme=scheme), candidate, candidate))
             elif name in URL_ATTRS:
                 urls.append(candidate)
-                problems += [HtmlProblem(0, problem, candidate, candidate) for problem in checker.check(candidate, "link")]
+                problems += [HtmlProblem(0, found, candidate, candidate) for found in checker.check(candidate, "link")]
             elif name in RESOURCE_ATTRS and candidate:
                 urls.append(candidate)
                 context = "resource" if is_external(candidate) else "link"
-                problems += [HtmlProblem(0, problem, candidate, candidate) for problem in checker.check(candidate, context)]
+                problems += [HtmlProblem(0, found, candidate, candidate) for found in checker.check(candidate, context)]
     return problems, urls
 
 

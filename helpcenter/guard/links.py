@@ -17,6 +17,7 @@ import idna
 from ada_url import URL as WhatwgURL
 from email_validator import EmailNotValidError, validate_email
 
+from .catalogue import finding, problem
 from .domains import FREEMAIL, DomainInspector, Problem, split_host
 from .findings import Finding
 from .project import LinkPolicy
@@ -87,11 +88,7 @@ class LinkChecker:
         scheme = scheme_of(url)
         if scheme is None:
             if url.startswith("//"):
-                return [Problem(
-                    "protocol-relative",
-                    f"'{raw}' has no scheme, so it loads with whatever scheme the page uses (http: or file:).",
-                    "Write the full https:// address of an allowed domain, or a relative link to a page of this site.",
-                )] + self.check_web(f"https:{url}", raw, context)
+                return [problem("protocol-relative", raw=raw)] + self.check_web(f"https:{url}", raw, context)
             return []  # a link inside the site: MkDocs validates it (strict build)
         if self.registry.find(url):
             return []
@@ -100,16 +97,12 @@ class LinkChecker:
         if scheme == "mailto":
             return self._mailto(url, raw)
         if scheme in CONTACT_SCHEMES:
-            return [Problem(
-                "contact-unlisted",
-                f"The contact link '{raw}' is not in the contact registry.",
-                "Only addresses listed in mkdocs.yml `extra.contacts` (with their official source) may be linked; remove it or register it.",
-            )]
+            return [problem("contact-unlisted", "link", raw=raw)]
         if scheme in SCRIPT_SCHEMES:
-            return [Problem("script-url", f"'{raw[:80]}' runs code in the reader's browser.", "Remove it; articles link only to pages and official sites.")]
+            return [problem("script-url", raw=raw[:80])]
         if scheme == "data":
-            return [Problem("data-url", f"'{raw[:80]}' is a data: URL, which can carry a whole fake page or script.", "Remove it; put files under docs/ and link them relatively.")]
-        return [Problem("unsupported-scheme", f"'{raw[:80]}' uses the '{scheme}:' scheme, which articles may not link to.", "Use an https:// link to an allowed domain or a relative link.")]
+            return [problem("data-url", raw=raw[:80])]
+        return [problem("unsupported-scheme", "link", raw=raw[:80], scheme=scheme)]
 
     def check_web(self, url: str, raw: str, context: Context) -> list[Problem]:
         problems: list[Problem] = []
@@ -120,14 +113,10 @@ class LinkChecker:
             # (0x7f.1 is 127.0.0.1), Unicode names as punycode.
             browser = WhatwgURL(url)
         except ValueError:
-            return [Problem("malformed-url", f"'{raw}' is not a valid URL.", "Write a plain https:// address.")]
+            return [problem("malformed-url", "invalid", raw=raw)]
         host = _readable_host(browser.hostname, unquote(parts.hostname or ""))
         if browser.username or browser.password or "@" in unquote(parts.netloc):
-            problems.append(Problem(
-                "userinfo-trick",
-                f"'{raw}' has '@' in its host part: the browser ignores everything before '@' and goes to '{host}'.",
-                f"Remove the link; write the official address https://{self.official}/ plainly.",
-            ))
+            problems.append(problem("userinfo-trick", raw=raw, host=host, official=self.official))
         host_class, host_problems = self.domains.classify(host)
         if not host_problems and self.under_reference_prefix(host, parts.path):
             host_class = "reference"
@@ -136,37 +125,17 @@ class LinkChecker:
         if embedded and not host_problems:
             inner_class, inner_problems = self.domains.classify(urlsplit(embedded.group(0)).hostname or "")
             if inner_problems or inner_class not in ("official", "reference"):
-                problems.append(Problem(
-                    "embedded-url",
-                    f"'{raw}' carries another address ({embedded.group(0)}) in its query: a redirect can send readers there.",
-                    "Link to the final page directly, and only if it is on an allowed domain.",
-                ))
+                problems.append(problem("embedded-url", raw=raw, inner=embedded.group(0)))
         if parts.scheme.lower() == "http":
-            problems.append(Problem(
-                "insecure-link",
-                f"'{raw}' uses plain http:, which anyone on the network can read or redirect.",
-                "Use https://.",
-            ))
+            problems.append(problem("insecure-link", raw=raw))
         if context == "resource":
-            problems.append(Problem(
-                "external-resource",
-                f"'{raw}' makes the page load a file from another host at run time (slow or blocked in mainland China, broken offline).",
-                "Put the file under docs/ and reference it with a relative path.",
-            ))
+            problems.append(problem("external-resource", raw=raw))
         elif host_class in ("official", "reference") or host_problems:
             pass
         elif host_class == "social":
-            problems.append(Problem(
-                "contact-unlisted",
-                f"'{raw}' is a social media or messenger account that is not in the contact registry.",
-                "Register the account in mkdocs.yml `extra.contacts` with the official page that publishes it, or remove the link.",
-            ))
+            problems.append(problem("contact-unlisted", "social", raw=raw))
         else:
-            problems.append(Problem(
-                "domain-not-allowed",
-                f"'{host}' is neither an official domain ({', '.join(self.policy.official_domains)}) nor a reviewed reference domain.",
-                "Link to an official page, or add the domain to `extra.link_policy.reference_domains` in mkdocs.yml after review.",
-            ))
+            problems.append(problem("domain-not-allowed", host=host, official=self.policy.official_domains))
         return problems
 
     def under_reference_prefix(self, host: str, path: str) -> bool:
@@ -189,7 +158,7 @@ class LinkChecker:
         body = url.split(":", 1)[1].split("?", 1)[0]
         addresses = [unquote(a).strip() for a in body.split(",") if a.strip()]
         if not addresses:
-            return [Problem("invalid-email", f"'{raw}' has no e-mail address.", "Remove the link.")]
+            return [problem("invalid-email", "empty", raw=raw)]
         for address in addresses:
             problems += self.check_email(address, raw)
         return problems
@@ -199,22 +168,14 @@ class LinkChecker:
         try:
             validate_email(address, check_deliverability=False, allow_smtputf8=False)
         except EmailNotValidError as error:
-            return [Problem("invalid-email", f"'{shown}' is not a valid e-mail address: {error}", "Fix the address or remove it.")]
+            return [problem("invalid-email", "invalid", shown=shown, error=str(error))]
         domain = address.rsplit("@", 1)[1].lower()
         _, host_problems = self.domains.classify(domain)
         problems = list(host_problems)
         if domain in FREEMAIL:
-            problems.append(Problem(
-                "freemail-address",
-                f"'{address}' is a free-mail address ({domain}); official support never writes from a personal mailbox.",
-                "Remove it; only the support address published on the official website may appear, via the contact registry.",
-            ))
+            problems.append(problem("freemail-address", address=address, domain=domain))
         if not self.registry.find(f"mailto:{address}"):
-            problems.append(Problem(
-                "contact-unlisted",
-                f"The e-mail address '{address}' is not in the contact registry.",
-                "Register it in mkdocs.yml `extra.contacts` with the official page that publishes it, or remove it.",
-            ))
+            problems.append(problem("contact-unlisted", "email", address=address))
         return problems
 
     # -- text ------------------------------------------------------------------
@@ -276,11 +237,7 @@ class LinkChecker:
             if host_problems:
                 problems += host_problems
             elif host_class not in ("official", "reference"):
-                problems.append(Problem(
-                    "domain-in-text",
-                    f"The domain '{host}' is written as plain text; readers may type it, but it is not an official or reviewed domain.",
-                    "If it is an example of a fake site, put it in `code`; otherwise remove it or link an allowed domain.",
-                ))
+                problems.append(problem("domain-in-text", host=host))
         for match in self._IDN_TEXT.finditer(text) if not text.isascii() else ():
             host = self._CJK_PREFIX.sub("", match.group(1))
             if host.isascii() or not free(match):
@@ -288,11 +245,7 @@ class LinkChecker:
             spans.append(match.span())
             problems += self.domains.classify(host)[1]
         def typed_phone(number: str) -> Problem:
-            return Problem(
-                "contact-unlisted",
-                f"The phone number '{number}' is typed by hand and is not in the contact registry.",
-                "Remove it; contact details come only from mkdocs.yml `extra.contacts`.",
-            )
+            return problem("contact-unlisted", "phone", number=number)
 
         for match in self._PHONE_TEXT.finditer(text) if "+" in text else ():
             spans.append(match.span())
@@ -301,22 +254,14 @@ class LinkChecker:
         for match in self._LABELED_TEXT.finditer(text) if has_colon else ():
             if free(match) and not self.registry.find_text(match["value"]):
                 spans.append(match.span())
-                problems.append(Problem(
-                    "contact-unlisted",
-                    f"'{match.group(0)}' gives a {match['label']} account or number typed by hand; it is not in the contact registry.",
-                    "Remove it (put examples of fake accounts in `code`); real accounts are listed only in mkdocs.yml `extra.contacts`.",
-                ))
+                problems.append(problem("contact-unlisted", "labeled", text=match.group(0), label=match["label"]))
         for match in self._CN_PHONE_TEXT.finditer(text) if has_digits else ():
             if free(match) and not self.registry.find_text(match.group(0)):
                 problems.append(typed_phone(match.group(0)))
         for match in self._HANDLE_TEXT.finditer(text) if has_at else ():
             if not free(match):
                 continue
-            problems.append(Problem(
-                "contact-unlisted",
-                f"The handle '{match.group(0)}' looks like a social media or messenger account typed by hand.",
-                "Remove it (put examples of fake handles in `code`); real accounts are listed only in mkdocs.yml `extra.contacts`.",
-            ))
+            problems.append(problem("contact-unlisted", "handle", handle=match.group(0)))
         return problems
 
 
@@ -335,9 +280,7 @@ def check_registry(registry: Registry, checker: LinkChecker, config_rel: str) ->
                 except ValueError:
                     pass
             if source_class != "official":
-                findings.append(Finding(*where, "registry-unsourced",
-                    f"The contact '{contact.id}' has source '{contact.source}', which is not an https page on an official domain.",
-                    "Cite the official page (https://bitpie.com/...) that publishes this address."))
+                findings.append(finding("registry-unsourced", *where, "not-official", id=contact.id, source=str(contact.source)))
         if not contact.url:
             continue
         scheme = scheme_of(contact.url)
@@ -347,11 +290,11 @@ def check_registry(registry: Registry, checker: LinkChecker, config_rel: str) ->
                 address = unquote(address).strip()
                 problems += [p for p in checker.check_email(address) if p.code != "contact-unlisted"]
                 if not address.lower().endswith(tuple("@" + d for d in checker.policy.official_domains)):
-                    problems.append(Problem("registry-domain", f"'{address}' is not on an official domain.", "Only register support addresses on an official domain."))
+                    problems.append(problem("registry-domain", "email", address=address))
         elif scheme in ("tel", "sms"):
             digits = "".join(ch for ch in contact.url if ch.isdigit())
             if len(digits) < 6:
-                problems.append(Problem("registry-entry", f"'{contact.url}' is not a phone number.", "Write it as tel:+<country code><number>."))
+                problems.append(problem("registry-entry", "not-phone", url=contact.url))
         elif scheme in ("https", "http"):
             try:
                 host = urlsplit(normalise(contact.url)).hostname or ""
@@ -362,9 +305,8 @@ def check_registry(registry: Registry, checker: LinkChecker, config_rel: str) ->
             host_class, _ = checker.domains.classify(host)
             if host_class not in ("official", "social") or (host_class == "social" and contact.kind not in social_ok):
                 if not any(p.code in ("lookalike-domain", "brand-subdomain", "punycode-domain", "homoglyph-domain", "ip-host", "url-shortener") for p in problems):
-                    problems.append(Problem("registry-domain", f"'{contact.url}' is on neither an official domain nor a known social platform.", "Register only official addresses."))
+                    problems.append(problem("registry-domain", "web", url=contact.url))
         else:
-            problems.append(Problem("unsupported-scheme", f"'{contact.url}' uses a scheme the registry does not accept.", "Use https:, mailto: or tel:."))
-        for problem in problems:
-            findings.append(Finding(*where, problem.code, f"Contact registry: {problem.message}", problem.fix))
+            problems.append(problem("unsupported-scheme", "registry", url=contact.url))
+        findings += [item.at(*where, frame="registry") for item in problems]
     return findings

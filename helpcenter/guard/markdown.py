@@ -97,6 +97,9 @@ def read_source(path: Path) -> str:
     return path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
 
 
+NOT_A_MAPPING = "front matter is not a mapping"  # the error when the YAML parses to a list or a scalar
+
+
 def split_front_matter(text: str) -> tuple[dict[str, Any], str | None, str, int]:
     """(meta, error, body, line offset) using MkDocs' own front-matter pattern."""
     match = YAML_RE.match(text)
@@ -105,7 +108,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str | None, str, int]
     offset = text[: match.end()].count("\n")
     try:
         meta = yaml.load(match.group(1), Loader=_SafeLoader) or {}
-        error = None if isinstance(meta, dict) else "front matter is not a mapping"
+        error = None if isinstance(meta, dict) else NOT_A_MAPPING
     except yaml.YAMLError as exc:
         meta, error = {}, str(exc).replace("\n", " ")
     return (meta if isinstance(meta, dict) else {}), error, text[match.end():], offset

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from .catalogue import finding
 from .findings import Finding
 
 
@@ -56,7 +57,5 @@ def check_urls(urls: list[tuple[str, int]], config_rel: str, timeout: float = 10
         if answer.status is not None and answer.status < 400:
             continue
         why = f"HTTP {answer.status}" if answer.status else answer.error
-        findings.append(Finding(config_rel, line, "registry-unreachable",
-                                f"The registered address {url} did not answer ({why}).",
-                                "Check the official source; if the address changed, update the entry and its `verified` date."))
+        findings.append(finding("registry-unreachable", config_rel, line, url=url, why=str(why)))
     return findings

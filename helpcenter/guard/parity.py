@@ -4,9 +4,8 @@ A page missing in one language is an error, never a silent fallback.
 """
 from __future__ import annotations
 
+from .catalogue import finding
 from .findings import Finding
-
-LANGUAGE_NAMES = {"zh": "Chinese", "en": "English"}
 
 
 def check_parity(by_lang: dict[str, dict[str, str]], step_counts: dict[tuple[str, str], tuple[int, int]]) -> list[Finding]:
@@ -22,26 +21,14 @@ def check_parity(by_lang: dict[str, dict[str, str]], step_counts: dict[tuple[str
                 continue
             source = by_lang[present[0]][page]
             missing = source.replace(f"/{present[0]}/", f"/{lang}/", 1)
-            out.append(Finding(
-                source, 1, "missing-translation",
-                f"This page has no {LANGUAGE_NAMES.get(lang, lang)} version ({missing} does not exist).",
-                f"Create {missing} with the same steps, or remove this page from every language.",
-            ))
+            out.append(finding("missing-translation", source, 1, lang=lang, missing=missing))
         counted = [(lang, step_counts[(lang, page)]) for lang in present if (lang, page) in step_counts]
         if len({count for _, (count, _) in counted}) > 1:
-            summary = ", ".join(f"{lang}: {count}" for lang, (count, _) in counted)
+            counts = tuple((lang, count) for lang, (count, _) in counted)
             for lang, (_, line) in counted:
-                out.append(Finding(
-                    by_lang[lang][page], line, "step-count-mismatch",
-                    f"The FAQ's language versions have different numbers of steps ({summary}).",
-                    "Give every language the same steps; translate a step rather than merging or splitting it.",
-                ))
+                out.append(finding("step-count-mismatch", by_lang[lang][page], line, counts=counts))
         kinds = {lang for lang in present if (lang, page) in step_counts}
         if kinds and kinds != set(present):
             for lang in set(present) - kinds:
-                out.append(Finding(
-                    by_lang[lang][page], 1, "faq-type-mismatch",
-                    "This page is an FAQ in another language but not in this one.",
-                    "Mark it the same way in every language (folder or `type: faq`).",
-                ))
+                out.append(finding("faq-type-mismatch", by_lang[lang][page], 1))
     return out

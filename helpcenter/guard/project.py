@@ -4,6 +4,8 @@ mkdocs.yml uses tags (`!ENV`, `!!python/name:`) that `yaml.safe_load` refuses, a
 the standalone check must not pay for MkDocs' full config validation. So we load
 it with a tolerant SafeLoader (`!ENV [NAME, default]` resolves like MkDocs does,
 other tags become None) and compose it a second time to know each key's line.
+Dates stay text (`2026-13-40` would raise inside PyYAML): the schema
+(helpcenter/guard/config.py) reads them, and reports a bad one as a finding.
 """
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .config import CategoryConfig, ContactConfig, read_guard_config
+from .findings import Finding
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -61,6 +66,7 @@ def _python_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 _TolerantLoader.add_constructor("!ENV", _env)
 _TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _python_tag)
+_TolerantLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def _key_lines(node: yaml.Node, prefix: tuple = ()) -> dict[tuple, int]:
@@ -128,6 +134,9 @@ class Settings:
     markdown_extensions: list[Any] = field(default_factory=list)  # as in mkdocs.yml
     category_ids: frozenset[str] = frozenset()  # extra.faq_categories
     yaml: YamlDoc | None = None
+    contacts: tuple[ContactConfig, ...] = ()      # extra.contacts, as the schema read them
+    faq_categories: tuple[CategoryConfig, ...] = ()
+    findings: tuple[Finding, ...] = ()            # problems in the guard's part of mkdocs.yml
 
     def rel(self, path: Path) -> str:
         """A path as printed in findings: relative to the project root, POSIX style."""
@@ -168,18 +177,21 @@ def today_in_zone():
 
 
 def load_settings(config_file: Path) -> Settings:
+    """The settings of the project whose config is `config_file`; problems in the
+    guard's part of it are in `Settings.findings` (the schema: helpcenter/guard/config.py)."""
     config_file = Path(config_file).resolve()
     doc = read_yaml(config_file)
-    data = doc.data
+    data = doc.data if isinstance(doc.data, dict) else {}
     root = config_file.parent
     docs_dir = (root / str(data.get("docs_dir") or "docs")).resolve()
-    extra = data.get("extra") or {}
-    raw_policy = extra.get("link_policy") or {}
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    guard = read_guard_config(doc, config_file.name)  # findings name it as Settings.config_rel does
+    raw_policy = guard.link_policy
     policy = LinkPolicy(
-        brand=str(raw_policy.get("brand", "bitpie")).lower(),
-        official_domains=tuple(str(d).lower() for d in raw_policy.get("official_domains", ["bitpie.com"])),
-        reference_domains=tuple(str(d).lower() for d in raw_policy.get("reference_domains", [])),
-        reference_prefixes=tuple(str(d).lower() for d in raw_policy.get("reference_prefixes", [])),
+        brand=raw_policy.brand.lower(),
+        official_domains=tuple(d.lower() for d in raw_policy.official_domains),
+        reference_domains=tuple(d.lower() for d in raw_policy.reference_domains),
+        reference_prefixes=tuple(d.lower() for d in raw_policy.reference_prefixes),
     )
     return Settings(
         root=root,
@@ -187,12 +199,15 @@ def load_settings(config_file: Path) -> Settings:
         docs_dir=docs_dir,
         languages=_languages(data.get("plugins")) or ("",),
         policy=policy,
-        contact_page=str(raw_policy.get("contact_page", "contact.md")),
-        faq_dir=str(raw_policy.get("faq_dir", "faq")).strip("/"),
-        min_steps=int(raw_policy.get("min_steps", 2)),
-        faq_nav_max=int(raw_policy.get("faq_nav_max", 40)),
-        raw_contacts=list(extra.get("contacts") or []),
-        markdown_extensions=list(data.get("markdown_extensions") or []),
-        category_ids=frozenset(str(c["id"]) for c in (extra.get("faq_categories") or []) if isinstance(c, dict) and c.get("id")),
+        contact_page=raw_policy.contact_page,
+        faq_dir=raw_policy.faq_dir.strip("/"),
+        min_steps=raw_policy.min_steps,
+        faq_nav_max=raw_policy.faq_nav_max,
+        raw_contacts=list(extra.get("contacts") or []) if isinstance(extra.get("contacts"), list) else [],
+        markdown_extensions=list(data.get("markdown_extensions") or []) if isinstance(data.get("markdown_extensions"), list) else [],
+        category_ids=frozenset(category.id for category in guard.faq_categories),
         yaml=doc,
+        contacts=guard.contacts,
+        faq_categories=guard.faq_categories,
+        findings=guard.findings,
     )

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .catalogue import problem
 from .domains import Problem, split_host
 
 # Chinese punctuation stays as written (messages quote the writer's text); every
@@ -63,8 +64,8 @@ FILE_SUFFIXES = frozenset(
     "apk ipa exe dmg pkg deb rpm msi csv xls xlsx doc docx ppt pptx log bak key keystore".split())
 
 # A messenger or platform named without a colon, or with the words people use.
-_LABEL = (r"(?:客服|官方|人工)?(?:微信|薇信|威信|V信|vx|VX|Vx|wx|WX|加V|加v|加微|扣扣|企鹅|QQ|qq|电报|飞机|TG|tg|"
-          r"Telegram|telegram|WhatsApp|whatsapp|Line|LINE|Skype|skype|Signal|Discord|discord)")
+_LABEL = (r"(?P<label>(?:客服|官方|人工)?(?:微信|薇信|威信|V信|vx|VX|Vx|wx|WX|加V|加v|加微|扣扣|企鹅|QQ|qq|电报|飞机|TG|tg|"
+          r"Telegram|telegram|WhatsApp|whatsapp|Line|LINE|Skype|skype|Signal|Discord|discord))")
 # An account: letters with a digit or "_" somewhere (so words are not accounts), or 5–12 digits.
 _ACCOUNT = r"(?P<value>@?[A-Za-z][A-Za-z0-9-]*[0-9_][A-Za-z0-9_-]*|\d{5,12})"
 _LABEL_LOOSE = re.compile(
@@ -110,14 +111,10 @@ def check_prose(text: str, brand: str, find_contact) -> list[tuple[Problem, str]
     out: list[tuple[Problem, str]] = []
     for match in _LABEL_LOOSE.finditer(text):
         if not find_contact(match["value"]):
-            out.append((Problem("contact-unlisted",
-                f"'{match.group(0).strip()}' gives a messenger account or number typed by hand; it is not in the contact registry.",
-                "Remove it (declare examples of fake accounts in the page's `fake_examples`); real accounts come only from mkdocs.yml `extra.contacts`."), match["value"]))
+            out.append((problem("contact-unlisted", "labeled", text=match.group(0).strip(), label=match["label"]), match["value"]))
     for match in _PLATFORM.finditer(text):
         if not find_contact(match["value"]):
-            out.append((Problem("contact-unlisted",
-                f"'{match.group(0).strip()}' gives a {match['label']} account typed by hand; it is not in the contact registry.",
-                "Remove it (declare examples of fake accounts in the page's `fake_examples`); real accounts come only from mkdocs.yml `extra.contacts`."), match["value"]))
+            out.append((problem("contact-unlisted", "labeled", text=match.group(0).strip(), label=match["label"]), match["value"]))
     for match in _PHONE.finditer(text):
         number = match.group(0).strip()
         digits = re.sub(r"\D", "", number)
@@ -126,19 +123,13 @@ def check_prose(text: str, brand: str, find_contact) -> list[tuple[Problem, str]
         if not match["intl"] and not match["area"] and _THOUSANDS.match(match["groups"]):
             continue  # 18 000 000: an amount grouped by thousands
         if not find_contact(number):
-            out.append((Problem("contact-unlisted",
-                f"The phone number '{number}' is typed by hand and is not in the contact registry.",
-                "Remove it; contact details come only from mkdocs.yml `extra.contacts`."), number))
+            out.append((problem("contact-unlisted", "phone", number=number), number))
     for match in re.finditer(_NO_SUFFIX.pattern.replace("{brand}", re.escape(brand)), text):
         name = match.group(0)
         if match["suffix"].lower() in WEB3_SUFFIXES or (not split_host(name.lower())[2] and not looks_like_file(name)):
-            out.append((Problem("unofficial-name",
-                f"'{name}' is presented like an address of {brand}, but '.{match['suffix']}' is not a public domain suffix (a blockchain name or a made-up ending): anyone can register it.",
-                "Remove it; write only the official domains. Declare a fake example in the page's `fake_examples`."), name))
+            out.append((problem("unofficial-name", name=name, brand=brand, suffix=match["suffix"]), name))
     for match in _CRYPTO.finditer(text):
-        out.append((Problem("crypto-address",
-            f"'{match.group(0)[:14]}…' is a crypto address: readers copy addresses, and a wrong one sends funds away for good.",
-            "Remove it; a help article never gives an address to send to. Declare an example in the page's `fake_examples` if one is needed."), match.group(0)))
+        out.append((problem("crypto-address", short=match.group(0)[:14]), match.group(0)))
     return out
 
 
@@ -156,7 +147,5 @@ def check_requests(text: str, context: str = "") -> list[tuple[int, Problem]]:
         near = sentence[max(0, asks.start() - 20):asks.end() + 25]
         if _TYPE.search(asks.group(0)) and not _OUTSIDE.search(near):
             continue  # typing or verifying the phrase in the wallet app itself (restoring, backing up)
-        out.append((match.start(), Problem("secret-request",
-            f"This sentence asks the reader to hand over or type a secret: '{sentence.strip()[:80]}'.",
-            "Nobody, BitPie support included, ever needs the recovery phrase, private key or password: say never to share it.")))
+        out.append((match.start(), problem("secret-request", sentence=sentence.strip()[:80])))
     return out

@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .catalogue import problem
 from .domains import Problem
 from .html import FORBIDDEN_TAGS, lines_naming
 
@@ -53,20 +54,12 @@ def _judge(tag: str, attrs: list[tuple[str, str | None]]) -> list[tuple[Problem,
     out: list[tuple[Problem, str]] = []
     if tag not in ALLOWED_TAGS:
         if tag not in FORBIDDEN_TAGS:  # those have their own code (html.py)
-            out.append((Problem(
-                "html-not-allowed",
-                f"Raw HTML <{tag}> is not on the list of tags articles may use.",
-                "Write it in Markdown, or use an allowed tag (p, div, span, a, img, table, details, …).",
-            ), f"<{tag}"))
+            out.append((problem("html-not-allowed", tag=tag), f"<{tag}"))
         return out
     allowed = ALLOWED_TAGS[tag] | GLOBAL_ATTRS
     for name, _value in attrs:
         if name not in allowed and not name.startswith("on"):  # on…: html-event-handler (html.py)
-            out.append((Problem(
-                "html-attribute-not-allowed",
-                f"The attribute '{name}' on <{tag}> is not on the list of attributes articles may use.",
-                f"Remove it; <{tag}> may carry {', '.join(sorted(allowed))}.",
-            ), name))
+            out.append((problem("html-attribute-not-allowed", attr=name, tag=tag, allowed=tuple(sorted(allowed))), name))
     return out
 
 
@@ -79,7 +72,7 @@ class _Lines(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         line = self.getpos()[0] - 1
-        self.problems += [RawProblem(line, problem) for problem, _ in _judge(tag, attrs)]
+        self.problems += [RawProblem(line, verdict) for verdict, _ in _judge(tag, attrs)]
         self.texts += [(line, value) for name, value in attrs if name in VISIBLE_ATTRS and value]
         if tag in HIDDEN_TEXT:
             self._hidden += 1
@@ -104,16 +97,16 @@ def read_fragment(fragment: str) -> tuple[list[RawProblem], list[tuple[int, str]
     reader.feed(fragment)
     reader.close()
     problems, texts = reader.problems, reader.texts
-    seen = {(p.problem.code, p.problem.message) for p in problems}
+    seen = {(p.problem.code, p.problem.fields) for p in problems}
     tree = LexborHTMLParser(fragment)
     for node in tree.root.traverse(include_text=False):
         if node.tag in ("html", "head", "body", "-text", "_comment", "-comment"):
             continue
         attrs = list(node.attributes.items())
-        for problem, needle in _judge(node.tag, attrs):
-            if (problem.code, problem.message) not in seen:
-                seen.add((problem.code, problem.message))
-                problems.append(RawProblem((lines_naming(fragment, needle) or [0])[0], problem))
+        for verdict, needle in _judge(node.tag, attrs):
+            if (verdict.code, verdict.fields) not in seen:
+                seen.add((verdict.code, verdict.fields))
+                problems.append(RawProblem((lines_naming(fragment, needle) or [0])[0], verdict))
         for name, value in attrs:
             if name in VISIBLE_ATTRS and value and all(value != text for _, text in texts):
                 texts.append(((lines_naming(fragment, value[:40]) or [0])[0], value))

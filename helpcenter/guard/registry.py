@@ -9,10 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .catalogue import finding
+from .config import ContactConfig
+from .config import today as config_today
 from .findings import Finding
 
 KINDS = ("website", "email", "phone", "social", "chat", "messenger")
@@ -73,55 +77,52 @@ def _same_number(address: str, wanted: str) -> bool:
     return bool(digits) and len(digits) >= 7 and re.fullmatch(rf"(?:tel|sms):\+\d{{1,3}}0?{digits}", address) is not None
 
 
-def load_registry(raw: list[Any], config_rel: str, line_of, today: dt.date | None = None) -> tuple[Registry, list[Finding]]:
-    """Read `extra.contacts`; every malformed entry is a finding at its line.
+def load_registry(entries: Sequence[ContactConfig], config_rel: str, line_of, today: dt.date | None = None) -> tuple[Registry, list[Finding]]:
+    """The registry from `extra.contacts` as the schema read it (helpcenter/guard/config.py:
+    types, unknown and missing keys, malformed dates); here, what the entries mean:
+    unique ids, known kinds, and an address only with its official `source` and the
+    date it was `verified` (not after today in Asia/Shanghai, `config.today()`).
 
     `line_of(index, key)` gives the mkdocs.yml line of an entry's key. URL policy for
     registered addresses is checked by `links.check_registry`, which needs the
-    link checker; this function checks the entry's shape only.
+    link checker; this function checks the entries' meaning only. A key the schema
+    already reported is not reported again.
     """
-    today = today or dt.date.today()
+    today = today or config_today()
     contacts: list[Contact] = []
     findings: list[Finding] = []
     seen: set[str] = set()
 
-    def bad(index: int, key: str, code: str, message: str, fix: str) -> None:
-        findings.append(Finding(config_rel, line_of(index, key), code, message, fix))
+    def bad(index: int, key: str, code: str, case: str, **fields: Any) -> None:
+        findings.append(finding(code, config_rel, line_of(index, key), case, **fields))
 
-    for index, entry in enumerate(raw):
-        if not isinstance(entry, dict):
-            bad(index, "", "registry-entry", "A contact entry must be a mapping with id, kind and label.", "Write it as `- id: ...` with `kind:` and `label:` keys.")
-            continue
-        cid = str(entry.get("id") or "").strip()
-        kind = str(entry.get("kind") or "").strip()
-        url = entry.get("url")
+    for entry in entries:
+        index, reported = entry.index, entry.reported
+        cid = (entry.id or "").strip()
+        kind = (entry.kind or "").strip()
+        url = entry.url
         if not cid:
-            bad(index, "", "registry-entry", "A contact entry has no `id`.", "Give every entry a short unique id, e.g. `id: website`.")
+            if "id" not in reported:
+                bad(index, "", "registry-entry", "no-id")
         elif cid in seen:
-            bad(index, "id", "registry-entry", f"The contact id '{cid}' is used twice.", "Give every entry a unique id.")
+            bad(index, "id", "registry-entry", "duplicate-id", id=cid)
         seen.add(cid)
-        if kind not in KINDS:
-            bad(index, "kind", "registry-entry", f"The contact '{cid}' has kind '{kind}', which is not one of {', '.join(KINDS)}.", "Set `kind:` to one of the listed kinds.")
-        verified = entry.get("verified")
+        if kind not in KINDS and "kind" not in reported:
+            bad(index, "kind", "registry-entry", "kind", id=cid, kind=kind, kinds=KINDS)
+        verified = entry.verified
         if url is not None:
-            if not isinstance(url, str) or not url.strip():
-                bad(index, "url", "registry-entry", f"The contact '{cid}' has an empty `url`.", "Remove `url:` or write the verified address.")
+            if not url.strip():
+                bad(index, "url", "registry-entry", "empty-url", id=cid)
                 url = None
-            if not entry.get("source"):
-                bad(index, "url", "registry-unsourced", f"The contact '{cid}' has an address but no `source` saying which official page publishes it.", "Add `source:` with the official https://bitpie.com/ page that lists this address, or remove the address.")
-            if isinstance(verified, str):
-                try:
-                    verified = dt.date.fromisoformat(verified)
-                except ValueError:
-                    verified = None
-            if not isinstance(verified, dt.date):
-                bad(index, "url", "registry-unverified", f"The contact '{cid}' has an address but no valid `verified` date (YYYY-MM-DD).", "Add `verified:` with the date you checked the address on its official source.")
-                verified = None
+            if not entry.source and "source" not in reported:
+                bad(index, "url", "registry-unsourced", "missing", id=cid)
+            if verified is None:
+                if "verified" not in reported:
+                    bad(index, "url", "registry-unverified", "missing", id=cid)
             elif verified > today:
-                bad(index, "verified", "registry-unverified", f"The contact '{cid}' says it was verified on {verified}, which is in the future.", "Write the date you actually checked the address.")
+                bad(index, "verified", "registry-unverified", "future", id=cid, verified=verified.isoformat(), today=today.isoformat())
         contacts.append(Contact(
-            id=cid, kind=kind, url=url.strip() if isinstance(url, str) else None,
-            source=entry.get("source"), verified=verified if isinstance(verified, dt.date) else None,
-            line=line_of(index, ""),
+            id=cid, kind=kind, url=url.strip() if url else None,
+            source=entry.source, verified=verified, line=line_of(index, ""),
         ))
     return Registry(tuple(contacts)), findings

@@ -37,6 +37,5 @@ def check_rendered(html: str, page: PageResult, checker: LinkChecker) -> list[Fi
         line = _line_of(page, item.needle)
         if (line, item.problem.code) in reported:
             continue
-        out.add(Finding(page.rel, line, item.problem.code,
-                        item.problem.message + " (found in the rendered page)", item.problem.fix))
+        out.add(item.problem.at(page.rel, line, frame="rendered"))
     return sorted(out)

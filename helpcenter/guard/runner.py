@@ -12,13 +12,14 @@ from pathlib import Path
 
 from mkdocs.utils import markdown_extensions
 
+from .catalogue import finding
 from .faq import FaqDoc, check_faq, is_faq, read_faq
 from .faq_index import expand_marker
 from .findings import Finding
 from .frontmatter import check_faq_meta
 from .html import check_html
 from .links import LinkChecker, check_registry, is_external, normalise
-from .markdown import Article, Snippet, parse_article
+from .markdown import NOT_A_MAPPING, Article, Snippet, parse_article
 from .parity import check_parity
 from .project import Settings, load_settings, today_in_zone
 from .prose import check_prose, check_requests, normalise_prose
@@ -83,10 +84,11 @@ class SiteReport:
 def build_checker(settings: Settings, today: dt.date | None = None) -> tuple[LinkChecker, list[Finding]]:
     assert settings.yaml is not None
     registry, findings = load_registry(
-        settings.raw_contacts, settings.config_rel,
+        settings.contacts, settings.config_rel,
         lambda index, key: settings.yaml.line("extra", "contacts", index, *( (key,) if key else () )),
         today=today,
     )
+    findings = list(settings.findings) + findings  # the schema's findings come first
     checker = LinkChecker(settings.policy, registry)
     findings += check_registry(registry, checker, settings.config_rel)
     return checker, findings
@@ -122,7 +124,7 @@ def _requests(article: Article, texts: list[Snippet]) -> list[Finding]:
                     line = snippet.line
                     break
                 at += len(piece)
-            out.append(Finding(article.rel, line, problem.code, problem.message, problem.fix))
+            out.append(problem.at(article.rel, line))
     return out
 
 
@@ -130,30 +132,28 @@ def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding]
     """Link, text and raw-HTML rules for one article; also the URLs it contains."""
     out: list[Finding] = []
     seen = {normalise(link.url) for link in article.links}
-    if article.meta_error:
-        out.append(Finding(article.rel, 1, "front-matter", f"The front matter is not valid YAML: {article.meta_error}", "Fix the YAML between the --- lines."))
+    if article.meta_error == NOT_A_MAPPING:
+        out.append(finding("front-matter", article.rel, 1, "not-mapping"))
+    elif article.meta_error:
+        out.append(finding("front-matter", article.rel, 1, "yaml", error=article.meta_error))
     for link in article.links:
         context = "resource" if link.kind == "image" and is_external(link.url) else "link"
-        for problem in checker.check(link.url, context):
-            out.append(Finding(article.rel, link.line, problem.code, problem.message, problem.fix))
+        out += [problem.at(article.rel, link.line) for problem in checker.check(link.url, context)]
     texts = list(article.texts)
     for snippet in article.html:
         problems, urls = check_html(snippet.text, checker)
         seen.update(urls)
-        for item in problems:
-            out.append(Finding(article.rel, snippet.line + item.line, item.problem.code, item.problem.message, item.problem.fix))
+        out += [item.problem.at(article.rel, snippet.line + item.line) for item in problems]
         allowlist, visible = read_fragment(snippet.text)
-        for item in allowlist:
-            out.append(Finding(article.rel, snippet.line + item.line, item.problem.code, item.problem.message, item.problem.fix))
+        out += [item.problem.at(article.rel, snippet.line + item.line) for item in allowlist]
         texts += [Snippet(text, snippet.line + line) for line, text in visible]
     for snippet in texts:
         text = normalise_prose(snippet.text)
         problems = checker.check_text(text)
-        said = " ".join(p.message for p in problems)
+        said = " ".join(p.message("en") for p in problems)
         problems += [p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text)
                      if about not in said]  # the link rules already named it
-        for problem in problems:
-            out.append(Finding(article.rel, snippet.line, problem.code, problem.message, problem.fix))
+        out += [problem.at(article.rel, snippet.line) for problem in problems]
     out += _requests(article, texts)
     return out, seen
 
@@ -191,9 +191,7 @@ def discover(settings: Settings, files: set[str] | None = None) -> tuple[dict[st
             files.add(inside.as_posix())
         rel = settings.rel(path)
         if path.suffix.lower() in UNCHECKED_SUFFIXES:
-            findings.append(Finding(rel, 1, "unchecked-file",
-                f"'{path.name}' would be published as it is, without any check: a page or script that runs in readers' browsers.",
-                "Write the content as a Markdown article; put theme assets in overrides/."))
+            findings.append(finding("unchecked-file", rel, 1, name=path.name))
         elif not _is_page(path):
             continue
         elif not folders:
@@ -201,9 +199,8 @@ def discover(settings: Settings, files: set[str] | None = None) -> tuple[dict[st
         elif len(inside.parts) > 1 and inside.parts[0] in folders:
             found[inside.parts[0]][Path(*inside.parts[1:]).as_posix()] = path
         else:
-            findings.append(Finding(rel, 1, "outside-language-folder",
-                "This page is outside the language folders, so it has no language and is not checked for parity.",
-                f"Move it under {', '.join(sorted(settings.rel(settings.docs_dir / d) + '/' for d in folders))}."))
+            findings.append(finding("outside-language-folder", rel, 1,
+                                    folders=sorted(settings.rel(settings.docs_dir / d) + "/" for d in folders)))
     return found, findings
 
 
@@ -214,7 +211,7 @@ def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker,
     try:
         article = parse_article(path, rel, lang, page)
     except (OSError, UnicodeDecodeError) as error:
-        problem = Finding(rel, 1, "unreadable", f"The file cannot be read as UTF-8 text: {error}", "Save it as UTF-8.")
+        problem = finding("unreadable", rel, 1, error=str(error))
         return PageResult(path, rel, lang, page, (problem,), frozenset(), None)
     findings, seen = check_article(article, checker)
     doc = None

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from .catalogue import finding
 from .findings import Finding
 from .links import scheme_of
 
@@ -49,42 +50,30 @@ def check_local_links(pages: Iterable[LocalPage], files: set[str], anchors: Mapp
             target, _, fragment = url.partition("#")
             target = unquote(target.split("?", 1)[0])
             if target.startswith("/"):
-                out.append(Finding(page.rel, line, "absolute-link",
-                    f"'{url}' starts with '/': it points at the host's root, which breaks under a sub-path and in the offline copy.",
-                    "Write the link relative to this page, to the .md file (e.g. ../contact.md)."))
+                out.append(finding("absolute-link", page.rel, line, url=url))
                 continue
             suffix = posixpath.splitext(target.lower())[1]
             if suffix in INSTALLABLE:
-                out.append(Finding(page.rel, line, "installable-file",
-                    f"'{url}' links a file that installs software or settings ({suffix}): nobody can review what it does.",
-                    "Remove it; apps are installed only from the official website or app stores, linked by their official page."))
+                out.append(finding("installable-file", page.rel, line, url=url, suffix=suffix))
                 continue
             if suffix in IMAGES and QR_NAME.search(posixpath.basename(target)):
-                out.append(Finding(page.rel, line, "qr-image",
-                    f"'{url}' looks like a QR code: its target cannot be read or reviewed here, and scammers spread fake ones.",
-                    "Remove it; give the official address as text (bitpie.com) instead of a QR code."))
+                out.append(finding("qr-image", page.rel, line, url=url))
                 continue
             if not target:
                 doc = page.doc
             else:
                 doc = posixpath.normpath(posixpath.join(posixpath.dirname(page.doc), target))
                 if doc.startswith("../") or doc == "..":
-                    out.append(Finding(page.rel, line, "broken-link",
-                        f"'{url}' points outside the docs folder.", "Link to a page of this site by its .md file."))
+                    out.append(finding("broken-link", page.rel, line, "outside", url=url))
                     continue
                 if doc not in files:
                     index = posixpath.join(doc, "index.md")
                     if index in files or target.endswith("/"):
-                        out.append(Finding(page.rel, line, "unrecognized-link",
-                            f"'{url}' points at a folder, which MkDocs cannot check.",
-                            f"Link to the page itself: '{posixpath.relpath(index, posixpath.dirname(page.doc))}'."))
+                        out.append(finding("unrecognized-link", page.rel, line, url=url,
+                                           suggestion=posixpath.relpath(index, posixpath.dirname(page.doc))))
                     else:
-                        out.append(Finding(page.rel, line, "broken-link",
-                            f"'{url}' points at '{doc}', which does not exist.",
-                            "Fix the file name (same name in every language folder), or remove the link."))
+                        out.append(finding("broken-link", page.rel, line, "missing", url=url, doc=doc))
                     continue
             if fragment and doc.endswith(suffixes) and doc in anchors and fragment not in anchors[doc]:
-                out.append(Finding(page.rel, line, "broken-anchor",
-                    f"'{url}': the page '{doc}' has no heading or element with the id '{fragment}'.",
-                    "Use an anchor the page has (its headings' ids), or link the page without '#…'."))
+                out.append(finding("broken-anchor", page.rel, line, url=url, doc=doc, fragment=fragment))
     return out

@@ -31,7 +31,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from helpcenter.headers import HEADERS_FILE, inline_scripts, parse_headers, script_hash
 
-from .findings import Finding
+from .catalogue import finding
+from .findings import Finding, Problem
 from .html import check_document, lines_naming
 from .links import LinkChecker
 from .project import load_settings
@@ -76,6 +77,13 @@ def _is_icon(svg) -> bool:
     return True
 
 
+def _needle(problem: Problem) -> str:
+    """The text a problem is about, to find its line in the built file."""
+    values = problem.values
+    return next((str(values[key]) for key in ("raw", "address", "number", "text", "handle", "host", "name", "short")
+                 if values.get(key)), "")
+
+
 def check_page(path: Path, checker: LinkChecker, own_host: str | None) -> list[Finding]:
     text = path.read_text(encoding="utf-8", errors="replace")
     rel = _rel(path)
@@ -87,9 +95,7 @@ def check_page(path: Path, checker: LinkChecker, own_host: str | None) -> list[F
         if tag == "link" and set((attrs.get("rel") or "").lower().split()) & FETCHING_LINKS:
             url = attrs.get("href")
         if url and _foreign(url, own_host):
-            out.append(Finding(rel, _line(text, url), "external-resource",
-                f"The page loads '{url[:120]}' from another host at run time (slow or blocked in mainland China, broken offline).",
-                "Ship the file with the site (overrides/assets/) and reference it relatively."))
+            out.append(finding("external-resource", rel, _line(text, url), raw=url[:120]))
     articles = tree.css("article") or tree.css("body")
     for article in articles:
         for icon in article.css("svg"):
@@ -97,13 +103,12 @@ def check_page(path: Path, checker: LinkChecker, own_host: str | None) -> list[F
                 icon.decompose()
         html = article.html or ""
         for item in check_document(html, checker):
-            out.append(Finding(rel, _line(text, item.needle), item.problem.code, item.problem.message, item.problem.fix))
+            out.append(item.problem.at(rel, _line(text, item.needle)))
         for code in article.css("code, pre, kbd"):  # examples, exempt as in the source rules
             code.decompose()
         body = article.text(deep=True, separator="\n")
         for problem in checker.check_text(body):
-            needle = problem.message.split("'")[1] if problem.message.count("'") >= 2 else ""
-            out.append(Finding(rel, _line(text, needle), problem.code, problem.message, problem.fix))
+            out.append(problem.at(rel, _line(text, _needle(problem))))
     return out
 
 
@@ -111,27 +116,22 @@ def check_headers(site: Path, pages: list[Path]) -> list[Finding]:
     path = site / HEADERS_FILE
     rel = _rel(path)
     if not path.is_file():
-        return [Finding(rel, 1, "headers-missing", "The site has no `_headers` file, so hosts that read it serve no security headers.",
-                        "Build with the headers hook (hooks/headers.py), or pass --offline for the file:// copy.")]
+        return [finding("headers-missing", rel, 1)]
     text = path.read_text(encoding="utf-8")
     policy = next((rules.get("Content-Security-Policy", "") for rules in parse_headers(text).values()), "")
     line = _line(text, "Content-Security-Policy")
     script_src = next((part.strip() for part in policy.split(";") if part.strip().startswith("script-src")), "")
     if not script_src:
-        return [Finding(rel, line, "headers-csp", "No Content-Security-Policy with a script-src for every page.",
-                        "Rebuild: hooks/headers.py writes it.")]
+        return [finding("headers-csp", rel, line, "missing")]
     out = []
     if "'unsafe-inline'" in script_src or "'unsafe-eval'" in script_src:
-        out.append(Finding(rel, line, "headers-csp", "script-src allows 'unsafe-inline' or 'unsafe-eval': any injected script would run.",
-                           "Remove them; inline scripts are allowed one by one by their hash."))
+        out.append(finding("headers-csp", rel, line, "unsafe"))
     allowed = set(script_src.split())
     for page in pages:
         html = page.read_text(encoding="utf-8", errors="replace")
         for body in inline_scripts(html):
             if script_hash(body) not in allowed:
-                out.append(Finding(_rel(page), _line(html, body.strip().split("\n")[0][:60]), "inline-script-unlisted",
-                    "This page runs an inline script whose hash the Content-Security-Policy does not list: it was not built by the site's templates, or `_headers` is stale.",
-                    "Rebuild the whole site (hooks/headers.py hashes every inline script); never hand-edit built pages."))
+                out.append(finding("inline-script-unlisted", _rel(page), _line(html, body.strip().split("\n")[0][:60])))
     return out
 
 
@@ -141,7 +141,7 @@ def check_search(site: Path, checker: LinkChecker) -> list[Finding]:
         try:
             docs = json.loads(path.read_text(encoding="utf-8")).get("docs", [])
         except (OSError, ValueError) as error:
-            out.append(Finding(_rel(path), 1, "search-index", f"The search index cannot be read: {error}", "Rebuild the site."))
+            out.append(finding("search-index", _rel(path), 1, error=str(error)[:200]))
             continue
         for doc in docs:
             entry = LexborHTMLParser(f"<p>{doc.get('title', '')}</p>{doc.get('text', '')}".replace("\u200b", ""))
@@ -149,7 +149,7 @@ def check_search(site: Path, checker: LinkChecker) -> list[Finding]:
                 code.decompose()
             text = entry.body.text(deep=True, separator="\n") if entry.body else ""
             for problem in checker.check_text(text):
-                out.append(Finding(_rel(path), 1, problem.code, f"{problem.message} (search entry '{doc.get('location', '')}')", problem.fix))
+                out.append(problem.at(_rel(path), 1, frame="search"))
     return out
 
 
@@ -173,14 +173,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="mkdocs.yml with the registry and link policy")
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     parser.add_argument("--offline", action="store_true", help="the file:// copy: no _headers expected")
+    parser.add_argument("--lang", choices=("zh", "en"), help="print every message in one language (default: English)")
     args = parser.parse_args(argv)
     if not args.config.is_file() or not args.site.is_dir():
         print(f"verify-site: {args.config if not args.config.is_file() else args.site} not found.", file=sys.stderr)
         return 2
     started = time.perf_counter()
     findings = verify_site(args.site, args.config, args.offline)
-    for finding in findings:
-        print(finding.github() if args.github else finding.text())
+    for found in findings:
+        print(found.github(args.lang) if args.github else found.text(args.lang))
     pages = sum(1 for _ in args.site.rglob("*.html"))
     verdict = f"{len(findings)} problem(s)" if findings else "no problems"
     print(f"verify-site: {verdict} in {pages} page(s), {time.perf_counter() - started:.2f}s", file=sys.stderr)

@@ -1,7 +1,10 @@
 """The writers' commands (thin wrappers live in scripts/).
 
-    python scripts/new_faq.py ID [--zh 中文标题] [--en "English title"]
-    python scripts/check_drafts.py [--github]
+    python scripts/new_faq.py ID [--zh 中文标题] [--en "English title"] [--lang zh|en]
+    python scripts/check_drafts.py [--github] [--lang zh|en]
+
+`--lang zh` prints everything in Chinese; without it, new_faq.py speaks English and
+check_drafts.py prints each draft in its file's language.
 """
 from __future__ import annotations
 
@@ -9,10 +12,28 @@ import argparse
 import sys
 from pathlib import Path
 
+from helpcenter.guard.catalogue import Sayings, Text
+from helpcenter.guard.cli import lang_arg
 from helpcenter.guard.project import load_settings
 
 from .drafts import find_drafts
 from .scaffold import ScaffoldError, create_faq
+
+SAY = Sayings({
+    "no-config": Text("{tool}: {config} not found; run from the project root or pass --config.",
+                      "{tool}：找不到 {config}；请在项目根目录运行，或用 --config 指定。"),
+    "error": Text("{tool}: {message}", "{tool}：{message}"),
+    "created": Text("Created the draft FAQ '{slug}':", "已创建常见问题草稿“{slug}”："),
+    "next": Text("\nNext:", "\n接下来："),
+    "step-todo": Text("  1. Replace every TODO in both files (same number of steps in every language).",
+                      "  1. 替换两个文件中的所有 TODO（每种语言的步骤数要相同）。"),
+    "step-preview": Text("  2. Preview: .venv/bin/mkdocs serve -a 127.0.0.1:8000, then open",
+                         "  2. 预览：运行 .venv/bin/mkdocs serve -a 127.0.0.1:8000，然后打开"),
+    "step-check": Text("  3. Check: .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py",
+                       "  3. 检查：运行 .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py"),
+    "drafts": Text("check_drafts: {count} draft page(s)", "check_drafts：有 {count} 个草稿页面"),
+    "no-drafts": Text("check_drafts: no drafts", "check_drafts：没有草稿"),
+})
 
 
 def _config_arg(parser: argparse.ArgumentParser) -> None:
@@ -30,28 +51,30 @@ def new_faq(argv: list[str] | None = None) -> int:
     parser.add_argument("--zh", metavar="TITLE", help="the question in Chinese (else a TODO placeholder)")
     parser.add_argument("--en", metavar="TITLE", help="the question in English (else a TODO placeholder)")
     _config_arg(parser)
+    lang_arg(parser)
     args = parser.parse_args(argv)
+    lang = args.lang or "en"
     if not args.config.is_file():
-        print(f"new_faq: {args.config} not found; run from the project root or pass --config.", file=sys.stderr)
+        print(SAY("no-config", lang, tool="new_faq", config=args.config), file=sys.stderr)
         return 2
     settings = load_settings(args.config)
     titles = {lang: title for lang, title in (("zh", args.zh), ("en", args.en)) if title is not None}
     try:
         created = create_faq(settings, args.id, titles)
     except ScaffoldError as error:
-        print(f"new_faq: {error}", file=sys.stderr)
+        print(SAY("error", lang, tool="new_faq", message=error.text(lang)), file=sys.stderr)
         return 1
     default = settings.languages[0] if settings.languages else ""
     urls = created.preview_paths(default, settings.faq_dir)
-    print(f"Created the draft FAQ '{created.slug}':")
+    print(SAY("created", lang, slug=created.slug))
     for path in created.files.values():
         print(f"  {settings.rel(path)}")
-    print("\nNext:")
-    print("  1. Replace every TODO in both files (same number of steps in every language).")
-    print("  2. Preview: .venv/bin/mkdocs serve -a 127.0.0.1:8000, then open")
+    print(SAY("next", lang))
+    print(SAY("step-todo", lang))
+    print(SAY("step-preview", lang))
     for url in urls.values():
         print(f"       http://127.0.0.1:8000{url}")
-    print("  3. Check: .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py")
+    print(SAY("step-check", lang))
     return 0
 
 
@@ -62,15 +85,17 @@ def check_drafts(argv: list[str] | None = None) -> int:
     )
     _config_arg(parser)
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
+    lang_arg(parser)
     args = parser.parse_args(argv)
+    lang = args.lang or "en"
     if not args.config.is_file():
-        print(f"check_drafts: {args.config} not found; run from the project root or pass --config.", file=sys.stderr)
+        print(SAY("no-config", lang, tool="check_drafts", config=args.config), file=sys.stderr)
         return 2
     findings = find_drafts(load_settings(args.config))
     for finding in findings:
-        print(finding.github() if args.github else finding.text())
-    print(f"check_drafts: {len(findings)} draft page(s)" if findings else "check_drafts: no drafts", file=sys.stderr)
-    return 1 if findings else 0
+        print(finding.github(args.lang) if args.github else finding.text(args.lang))
+    print(SAY("drafts", lang, count=len(findings)) if findings else SAY("no-drafts", lang), file=sys.stderr)
+    return 1 if any(finding.fails for finding in findings) else 0
 
 
 def new_faq_main() -> int:

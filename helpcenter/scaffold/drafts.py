@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from helpcenter.guard.catalogue import finding
 from helpcenter.guard.findings import Finding
 from helpcenter.guard.project import Settings
 
@@ -36,11 +37,10 @@ def find_drafts(settings: Settings) -> list[Finding]:
         except (OSError, UnicodeDecodeError):
             continue  # the guard reports unreadable files
         if lines:
-            more = f" (lines {', '.join(map(str, lines))})" if len(lines) > 1 else ""
-            out.append(Finding(
-                settings.rel(path), lines[0], "draft-placeholder",
-                f"This page is still a draft: {len(lines)} line(s) hold the scaffold's {PLACEHOLDER} placeholder{more}.",
-                f"Replace every {PLACEHOLDER} with the real text (both languages) before the page is published.",
-            ))
+            if len(lines) > 1:
+                out.append(finding("draft-placeholder", settings.rel(path), lines[0], "many",
+                                   count=len(lines), lines=lines, placeholder=PLACEHOLDER))
+            else:
+                out.append(finding("draft-placeholder", settings.rel(path), lines[0], "one", placeholder=PLACEHOLDER))
     return out
 

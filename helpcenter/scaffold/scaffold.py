@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpcenter.guard.catalogue import DEFAULT_LANG, Sayings, Text
 from helpcenter.guard.project import Settings, today_in_zone
 
 from .templates import render
@@ -21,8 +22,37 @@ MAX_TITLE = 120
 RESERVED = frozenset({"index"})
 
 
+# Why an FAQ cannot be created, in the writer's language.
+SAY = Sayings({
+    "bad-id": Text("'{slug}' is not a valid FAQ id: use lowercase English letters, digits and single hyphens, "
+                   "e.g. 'change-wallet-name' (it becomes the file name and the page's address in every language).",
+                   "“{slug}”不能用作常见问题的 id：只能用小写英文字母、数字和单个连字符，例如 change-wallet-name"
+                   "（它会成为每种语言的文件名和页面地址）。"),
+    "long-id": Text("'{slug}' is {length} characters long; keep the FAQ id to {limit} or fewer.",
+                    "“{slug}”有 {length} 个字符；常见问题的 id 最多 {limit} 个字符。"),
+    "reserved-id": Text("'{slug}' is reserved (the FAQ list page); choose another id.",
+                        "“{slug}”已被保留（常见问题列表页）；请换一个 id。"),
+    "title-lines": Text("The {lang:language} title must be one non-empty line.", "{lang:language}标题必须是一行，且不能为空。"),
+    "long-title": Text("The {lang:language} title is {length} characters long; keep it to {limit} or fewer.",
+                       "{lang:language}标题有 {length} 个字符，最多只能有 {limit} 个字符。"),
+    "no-language": Text("No language folder for {unknown:list}; this site has {languages:list}.",
+                        "没有 {unknown:list} 的语言文件夹；本站只有 {languages:list}。"),
+    "id-used": Text("The FAQ id '{slug}' is already used ({listed:list}); edit that page or choose another id.",
+                    "常见问题 id“{slug}”已经有人用了（{listed:list}）；请修改那个页面，或换一个 id。"),
+    "io": Text("Could not create the FAQ: {error}", "无法创建这篇常见问题。系统的说明（英文原文）：{error}"),
+})
+
+
 class ScaffoldError(ValueError):
-    """The FAQ cannot be created; the message tells the writer what to do."""
+    """The FAQ cannot be created; the message tells the writer what to do
+    (`str()` in English, `text(lang)` in the writer's language)."""
+
+    def __init__(self, key: str, **fields: object) -> None:
+        self.key, self.fields = key, fields
+        super().__init__(self.text(DEFAULT_LANG))
+
+    def text(self, lang: str) -> str:
+        return SAY(self.key, lang, **self.fields)
 
 
 @dataclass(frozen=True)
@@ -39,21 +69,18 @@ class Created:
 
 def check_slug(slug: str) -> None:
     if not SLUG.fullmatch(slug):
-        raise ScaffoldError(
-            f"'{slug}' is not a valid FAQ id: use lowercase English letters, digits and single hyphens, "
-            "e.g. 'change-wallet-name' (it becomes the file name and the page's address in every language)."
-        )
+        raise ScaffoldError("bad-id", slug=slug)
     if len(slug) > MAX_SLUG:
-        raise ScaffoldError(f"'{slug}' is {len(slug)} characters long; keep the FAQ id to {MAX_SLUG} or fewer.")
+        raise ScaffoldError("long-id", slug=slug, length=len(slug), limit=MAX_SLUG)
     if slug in RESERVED:
-        raise ScaffoldError(f"'{slug}' is reserved (the FAQ list page); choose another id.")
+        raise ScaffoldError("reserved-id", slug=slug)
 
 
 def check_title(lang: str, title: str) -> None:
     if not title.strip() or "\n" in title or "\r" in title:
-        raise ScaffoldError(f"The {lang} title must be one non-empty line.")
+        raise ScaffoldError("title-lines", lang=lang)
     if len(title) > MAX_TITLE:
-        raise ScaffoldError(f"The {lang} title is {len(title)} characters long; keep it to {MAX_TITLE} or fewer.")
+        raise ScaffoldError("long-title", lang=lang, length=len(title), limit=MAX_TITLE)
 
 
 def faq_folder(settings: Settings, lang: str) -> Path:
@@ -78,14 +105,13 @@ def create_faq(settings: Settings, slug: str, titles: Mapping[str, str] | None =
     check_slug(slug)
     unknown = sorted(set(titles) - set(settings.languages))
     if unknown:
-        raise ScaffoldError(f"No language folder for {', '.join(unknown)}; this site has {', '.join(settings.languages)}.")
+        raise ScaffoldError("no-language", unknown=tuple(unknown), languages=tuple(settings.languages))
     for lang, title in titles.items():
         check_title(lang, title)
     clash = existing(settings, slug)
     if clash:
-        listed = ", ".join(settings.rel(p) for p in clash)
-        raise ScaffoldError(f"The FAQ id '{slug}' is already used ({listed}); edit that page or choose another id.")
-    category = min(settings.category_ids) if settings.category_ids else "wallet"
+        raise ScaffoldError("id-used", slug=slug, listed=tuple(settings.rel(p) for p in clash))
+    category = settings.faq_categories[0].id if settings.faq_categories else "wallet"
     written: dict[str, Path] = {}
     try:
         for lang in settings.languages:
@@ -97,5 +123,5 @@ def create_faq(settings: Settings, slug: str, titles: Mapping[str, str] | None =
     except OSError as error:
         for path in written.values():
             path.unlink(missing_ok=True)
-        raise ScaffoldError(f"Could not create the FAQ: {error}") from error
+        raise ScaffoldError("io", error=str(error)) from error
     return Created(slug, written)
