@@ -122,6 +122,8 @@ Restore the wallet from its recovery phrase and set a new password.
 Please [contact support](../contact.md).
 """
 
+FAQ_SOURCES = ', sources: [{url: "https://github.com/bitpiedotcom/bitpie-docs/blob/master/RegisterAndRecover/index.rst", title: Seed management, checked: 2026-11-20}]'
+
 MINI_PAGES = {
     "zh/index.md": "# 首页\n\n欢迎。见[常见问题](faq/forgot.md)。\n",
     "en/index.md": "# Home\n\nWelcome. See the [FAQ](faq/forgot.md).\n",

@@ -28,7 +28,7 @@ from helpcenter.guard.project import load_settings
 from helpcenter.scaffold.drafts import find_drafts
 from helpcenter.scaffold.scaffold import create_faq
 
-from conftest import FAQ_EN, FAQ_ZH, ROOT, Mini
+from conftest import FAQ_EN, FAQ_SOURCES, FAQ_ZH, ROOT, Mini
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 LANG_FOLDERS = ("zh", "en")
@@ -105,6 +105,45 @@ def registry_unreachable(mini: Mini) -> list[Finding]:
     return check_urls([("http://127.0.0.1:9/closed", 10)], "mkdocs.yml", timeout=2)
 
 
+def rendered(markdown: str) -> Callable[[Mini], list[Finding]]:
+    """The check as the command runs it: pages rendered, links between them checked."""
+    def write(mini: Mini) -> list[Finding]:
+        from helpcenter.guard.runner import check_config
+
+        for lang in LANG_FOLDERS:
+            mini.write(f"{lang}/page.md", f"# Page\n\n{markdown}\n")
+        return check_config(mini.config, today=dt.date(2026, 11, 25), render=True).findings
+    return write
+
+
+def faq_category(mini: Mini) -> list[Finding]:
+    text = mini.config.read_text(encoding="utf-8")
+    mini.config.write_text(text.replace("extra:\n", "extra:\n  faq_categories:\n    - {id: wallet, label: {zh: 钱包, en: Wallet}}\n", 1),
+                           encoding="utf-8")
+    return faq(FAQ_ZH, FAQ_EN)(mini)
+
+
+def gate_message(message: str) -> Callable[[Mini], list[Finding]]:
+    def write(mini: Mini) -> list[Finding]:
+        from helpcenter.guard.gate import locate
+
+        return locate(message, load_settings(mini.config))
+    return write
+
+
+def verify_site(plant: Callable[[Path], object]) -> Callable[[Mini], list[Finding]]:
+    """verify-site over a tiny built folder: one page with an inline script."""
+    def write(mini: Mini) -> list[Finding]:
+        from helpcenter.guard.verify import verify_site as run
+
+        site = mini.root / "built"
+        site.mkdir(exist_ok=True)
+        (site / "index.html").write_text("<html><body><article><p>Hi</p></article><script>var x = 1;</script></body></html>")
+        plant(site)
+        return run(site, mini.config)
+    return write
+
+
 WEBSITE = "    - id: website\n      kind: website\n      url: https://bitpie.com/\n"
 EMAIL_URL = "      url: mailto:support@bitpie.com\n"
 STEPS = "1. **Find your phrase**: Take out the recovery phrase you wrote down.\n"
@@ -137,7 +176,7 @@ SCENARIOS: dict[str, Callable[[Mini], list[Finding]]] = {
     "html-event-handler": on_line_3('<div onclick="go()">click</div>'),
     "html-style-url": on_line_3('<span style="background:url(a.png)">x</span>'),
     "html-javascript-url": on_line_3('<a href="javascript:alert(1)">x</a>'),
-    "faq-no-title": faq(FAQ_EN.replace("title: Forgot your password?\n", "").replace("# Forgot your password?\n", "")),
+    "faq-no-title": faq(FAQ_EN.replace("{title: Forgot your password?, ", "{").replace("# Forgot your password?\n", "")),
     "faq-no-answer": faq(FAQ_EN.replace("Restore the wallet from its recovery phrase and set a new password.\n\n", "")),
     "faq-no-steps": faq(FAQ_EN.replace("1. **", "- **").replace("2. **", "- **").replace("3. **", "- **")),
     "faq-too-few-steps": faq(FAQ_EN.split("2. **")[0] + "## If this did not help\n\nPlease [contact support](../contact.md).\n"),
@@ -164,6 +203,29 @@ SCENARIOS: dict[str, Callable[[Mini], list[Finding]]] = {
     "config-type": in_config("    min_steps: 2", "    min_steps: two"),
     "config-missing-key": in_config("      label: {zh: 官网, en: Website}\n", "      label: {zh: 官网}\n"),
     "config-date": in_config("verified: 2026-01-02\n      label: {zh: 官网", "verified: 2026-13-40\n      label: {zh: 官网"),
+    "html-not-allowed": on_line_3("<noscript><p>x</p></noscript><marquee>x</marquee>"),
+    "html-attribute-not-allowed": on_line_3('<p style="color:red">x</p>'),
+    "unofficial-name": on_line_3("Visit bitpie.eth for help"),
+    "crypto-address": on_line_3("Send to 0x52908400098527886E0F7030069857D2E4169EE7 now"),
+    "secret-request": on_line_3("Please send your recovery phrase to support."),
+    "broken-link": rendered("[x](nope.md)"),
+    "broken-anchor": rendered("[x](page.md#no-such-heading)"),
+    "absolute-link": rendered("[x](/contact/)"),
+    "unrecognized-link": rendered("[x](faq/)"),
+    "installable-file": rendered("[get the app](files/bitpie.apk)"),
+    "qr-image": rendered("![scan](img/wechat-qr.png)"),
+    "faq-no-source": faq(FAQ_EN.replace(FAQ_SOURCES, "")),
+    "faq-source": faq(FAQ_EN.replace("https://github.com/bitpiedotcom/bitpie-docs/blob/master/RegisterAndRecover/index.rst",
+                                     "https://bitpie.com/help").replace("checked: 2026-11-20", "checked: 2099-01-01")),
+    "faq-category": faq_category,
+    "faq-no-summary": faq(FAQ_EN.replace("description: Restore the wallet from its recovery phrase and set a new password., ", "")),
+    "nav-missing-page": gate_message("A reference to 'nope.md' is included in the 'nav' configuration, which is not found in the documentation files."),
+    "not-in-nav": gate_message('The following pages exist in the docs directory, but are not included in the "nav" configuration:\n  - zh/page.md\n  - en/page.md'),
+    "build-warning": gate_message("Something else the build said."),
+    "headers-missing": verify_site(lambda site: None),
+    "headers-csp": verify_site(lambda site: (site / "_headers").write_text("/*\n  Content-Security-Policy: script-src 'self' 'unsafe-inline'\n")),
+    "inline-script-unlisted": verify_site(lambda site: (site / "_headers").write_text("/*\n  Content-Security-Policy: script-src 'self'\n")),
+    "search-index": verify_site(lambda site: (site / "search").mkdir() or (site / "search/search_index.json").write_text("{not json")),
 }
 
 
@@ -227,7 +289,12 @@ LATIN_OK = {"ASCII", "HTML", "JavaScript", "Markdown", "YAML", "UTF", "YYYY", "M
             "kind", "front", "matter", "docs", "overrides", "mkdocs", "yml", "extra", "contacts", "link_policy",
             "faq_categories", "reference_domains", "min_steps", "faq", "type", "key", "value", "true", "false",
             "bitpie", "com", "bit", "ly", "gmail", "qq", "evil", "net", "help", "center", "zh", "en", "CI", "lang",
-            "scripts", "check_drafts", "py", "TODO", "onclick", "onerror", "svg", "js", "IP"}
+            "scripts", "check_drafts", "py", "TODO", "onclick", "onerror", "svg", "js", "IP",
+            # the allowlist, sources, site links, the build gate and verify-site name these as they are typed
+            "ping", "p", "div", "span", "a", "img", "table", "details", "BitPie", "md", "contact", "MkDocs", "github",
+            "bitpiedotcom", "bitpiewx", "sources", "title", "checked", "category", "description", "nav",
+            "headers", "hooks", "offline", "script", "src", "unsafe", "inline", "eval", "fake_examples", "EVM", "T",
+            "apk", "ipa", "mobileconfig", "exe", "crypto", "wallet", "eth", "Content", "Security", "Policy"}
 
 
 def sample_fields(text: Text) -> dict[str, object]:
