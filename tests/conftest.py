@@ -84,7 +84,7 @@ extra:
 
 FAQ_ZH = """\
 ---
-{title: 忘记密码怎么办？, description: 用助记词恢复钱包，再设置新密码。, sources: [{url: "https://github.com/bitpiedotcom/bitpie-docs/blob/master/RegisterAndRecover/index.rst", title: 助记词管理, checked: 2026-11-20}]}
+{title: 忘记密码怎么办？, category: wallet, description: 用助记词恢复钱包，再设置新密码。, sources: [{url: "https://github.com/bitpiedotcom/bitpie-docs/blob/master/RegisterAndRecover/index.rst", title: 助记词管理, checked: 2026-11-20}]}
 ---
 
 # 忘记密码怎么办？
@@ -104,7 +104,7 @@ FAQ_ZH = """\
 
 FAQ_EN = """\
 ---
-{title: Forgot your password?, description: Restore the wallet from its recovery phrase and set a new password., sources: [{url: "https://github.com/bitpiedotcom/bitpie-docs/blob/master/RegisterAndRecover/index.rst", title: Seed management, checked: 2026-11-20}]}
+{title: Forgot your password?, category: wallet, description: Restore the wallet from its recovery phrase and set a new password., sources: [{url: "https://github.com/bitpiedotcom/bitpie-docs/blob/master/RegisterAndRecover/index.rst", title: Seed management, checked: 2026-11-20}]}
 ---
 
 # Forgot your password?
