@@ -142,6 +142,10 @@ def test_page_data_is_the_registry_and_policy_from_mkdocs_yml():
     assert data["priority"] == list(PRIORITY) and data["notVerified"] == list(NOT_VERIFIED)
 
 
+def test_the_page_script_stays_small():
+    assert (ROOT / "overrides/assets/javascripts/verify.js").stat().st_size < 30_000
+
+
 def test_the_script_types_no_domain_or_address_of_its_own():
     """Never typed twice: the page's script holds rules, not data."""
     script = (ROOT / "overrides/assets/javascripts/verify.js").read_text(encoding="utf-8")
@@ -252,6 +256,11 @@ def test_page_and_guard_agree_on_every_vector(chromium, csp_site, offline_site, 
         same = sum(a["verdict"] == b["verdict"] for a, b in zip(py, js, strict=True))
         assert same == len(vectors)  # 100 % agreement
         assert not any(b["verdict"] == "official" for (text, _), b in zip(vectors, js, strict=True) if text in permutations())
+        page.fill("#verify-input", "bitpie-support.com")
+        page.click("#verify-check")
+        links = [a.get_attribute("href") for a in page.locator(".hc-verdict a").all()]
+        assert links == (["../contact/", "../safety/", "../faq/account-stolen/"] if where == "served"
+                         else ["contact.html", "safety.html", "faq/account-stolen.html"])
         assert page.problems == []  # no script error, no CSP violation
         assert [r for r in page.requests if not r.startswith(ours)] == []  # the site's own files only
     finally:
@@ -287,7 +296,10 @@ def test_phone_keyboard_only_both_languages_nothing_sent_or_stored(chromium, csp
                 continue
             field.focus()
             page.keyboard.press("Control+A")
-            page.keyboard.insert_text(text)
+            if text.isascii():  # typed key by key: Material's shortcuts (s, f, /) must not steal them
+                page.keyboard.type(text)
+            else:  # what an input method or a paste delivers
+                page.keyboard.insert_text(text)
             started = time.perf_counter()
             page.keyboard.press("Enter")
             card = page.locator(".hc-verdict")
@@ -300,6 +312,7 @@ def test_phone_keyboard_only_both_languages_nothing_sent_or_stored(chromium, csp
             if verdict != "official":
                 hrefs = [a.get_attribute("href") for a in card.locator("a").all()]
                 assert hrefs == ["../contact/", "../safety/", "../faq/account-stolen/"]
+        assert page.locator(".md-search__input:focus").count() == 0
         # Tab reaches the Check and Clear buttons; Space presses them.
         field.focus()
         page.keyboard.press("Tab")

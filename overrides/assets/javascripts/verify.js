@@ -546,7 +546,8 @@
     title.appendChild(el("strong", "", T["title." + v.verdict]));
     card.appendChild(title);
     var checked = el("p", "hc-verdict__checked", T.checked + " ");
-    checked.appendChild(el("code", "", v.value.length > 200 ? v.value.slice(0, 200) + "\u2026" : v.value));
+    var pasted = strip(root.querySelector("#verify-input").value, D._strip) || v.value;
+    checked.appendChild(el("code", "", pasted.length > 200 ? pasted.slice(0, 200) + "\u2026" : pasted));
     card.appendChild(checked);
     if (v.verdict === "official") {
       var entry = D.contacts.filter(function (c) { return c.id === v.contact; })[0];
