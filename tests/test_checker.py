@@ -343,12 +343,12 @@ def test_phone_keyboard_only_both_languages_nothing_sent_or_stored(chromium, csp
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_page_is_axe_clean_with_each_verdict(chromium, csp_site, lang):
+@pytest.mark.parametrize("lang,scheme", [("zh", "light"), ("en", "dark")])
+def test_page_is_axe_clean_with_each_verdict(chromium, csp_site, lang, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     root = "/verify/" if lang == "zh" else "/en/verify/"
-    context, page = open_page(chromium, csp_site + root, (csp_site + "/", SITE_URL), **PHONE)
+    context, page = open_page(chromium, csp_site + root, (csp_site + "/", SITE_URL), color_scheme=scheme, **PHONE)
     try:
         axe = Axe()
         for text in ("https://bitpie.com/", "bitpie-support.com", "@bitpie_kefu"):
