@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
-from ..guard.domains import latin_skeleton, split_host
+from ..guard.domains import latin_skeleton
 from ..guard.links import CONTACT_SCHEMES, SCRIPT_SCHEMES, LinkChecker, normalise, scheme_of
 from ..guard.registry import Contact
 
@@ -271,8 +271,3 @@ def judge(text: str, checker: LinkChecker) -> Verdict:
         return Verdict("official", "official", "handle", value, contact=contact.id)
     return _verdict(codes or ["unsupported-scheme"], kind="handle" if scheme in CONTACT_SCHEMES else "url", value=value)
 
-
-def registrable(host: str) -> str:
-    """The domain a host really belongs to (Public Suffix List), for the page's message."""
-    _, label, suffix = split_host(host)
-    return f"{label}.{suffix}" if suffix else label
