@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
-import idna
 from ada_url import URL as WhatwgURL
 from email_validator import EmailNotValidError, validate_email
 
@@ -49,15 +48,13 @@ def normalise(url: str) -> str:
 
 
 def _readable_host(ascii_host: str, written: str) -> str:
-    """The browser's host, in Unicode where the writer wrote Unicode (so a homoglyph
-    is named as one), else as the browser has it (punycode, dotted IPv4)."""
-    host = ascii_host.strip("[]")
-    if written and not written.isascii() and "xn--" in host:
-        try:
-            return idna.decode(host)
-        except idna.IDNAError:
-            return host
-    return host
+    """The host to judge: as written where the writer wrote non-ASCII letters (a
+    homoglyph or fullwidth name is named as what it is, even when the browser's
+    IDNA mapping would land on an ASCII name), else as the browser has it
+    (%-escapes decoded, IPv4 in dotted form)."""
+    if written and not written.isascii():
+        return written.lower()
+    return ascii_host.strip("[]")
 
 
 def scheme_of(url: str) -> str | None:
@@ -113,6 +110,9 @@ class LinkChecker:
             # (0x7f.1 is 127.0.0.1), Unicode names as punycode.
             browser = WhatwgURL(url)
         except ValueError:
+            netloc = unquote(urlsplit(url).netloc) if "//" in url else ""
+            if "@" in netloc:  # a browser refuses it; a reader still reads "bitpie.com" first
+                return [problem("userinfo-trick", raw=raw, host=netloc.rsplit("@", 1)[1], official=self.official)]
             return [problem("malformed-url", "invalid", raw=raw)]
         host = _readable_host(browser.hostname, unquote(parts.hostname or ""))
         if browser.username or browser.password or "@" in unquote(parts.netloc):
