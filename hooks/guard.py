@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
@@ -76,9 +77,17 @@ def on_config(config):
 def on_files(files, config):
     # FAQs listed on the FAQ index page instead of the sidebar are not an omission
     # to warn about: marked as MkDocs' `not_in_nav` would (one set lookup per file).
+    state = build.state
     for file in files.documentation_pages():
-        if file.src_uri in build.state.index_only:
+        if file.src_uri in state.index_only:
             file.inclusion = InclusionLevel.NOT_IN_NAV
+    # A page the guard could not read (bad UTF-8, front matter it refused, e.g. an
+    # alias bomb) is left out, so MkDocs never parses it: the build fails on the
+    # guard's finding at its line, not on a traceback or a runaway page.
+    for path in state.report.unreadable if state.report else ():
+        file = next((f for f in files.documentation_pages() if f.abs_src_path and Path(f.abs_src_path) == path), None)
+        if file is not None:
+            files.remove(file)
     return files
 
 
@@ -93,6 +102,9 @@ def on_pre_build(config) -> None:
     failing = sum(finding.fails for finding in _state.report.findings)
     if failing:
         log.warning(f"guard: {failing} problem(s) found; see the lines above.")
+    if any(finding.code == "symlink-loop" for finding in _state.report.findings):
+        # MkDocs' own walk of the docs folder would follow the loop: stop here.
+        raise PluginError("guard: the docs folder links back into itself (see the symlink-loop lines above).")
 
 
 def _log(finding) -> None:

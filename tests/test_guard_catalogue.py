@@ -118,9 +118,15 @@ def rendered(markdown: str) -> Callable[[Mini], list[Finding]]:
 
 def faq_category(mini: Mini) -> list[Finding]:
     text = mini.config.read_text(encoding="utf-8")
-    mini.config.write_text(text.replace("extra:\n", "extra:\n  faq_categories:\n    - {id: wallet, label: {zh: 钱包, en: Wallet}}\n", 1),
+    mini.config.write_text(text.replace("extra:\n", "extra:\n  faq_categories:\n    - {id: security, label: {zh: 安全, en: Security}}\n", 1),
                            encoding="utf-8")
     return faq(FAQ_ZH, FAQ_EN)(mini)
+
+
+def symlink_loop(mini: Mini) -> list[Finding]:
+    for lang in LANG_FOLDERS:
+        (mini.root / "docs" / lang / "faq/again").symlink_to(mini.root / "docs" / lang)
+    return mini.findings()
 
 
 def gate_message(message: str) -> Callable[[Mini], list[Finding]]:
@@ -203,6 +209,9 @@ SCENARIOS: dict[str, Callable[[Mini], list[Finding]]] = {
     "config-type": in_config("    min_steps: 2", "    min_steps: two"),
     "config-missing-key": in_config("      label: {zh: 官网, en: Website}\n", "      label: {zh: 官网}\n"),
     "config-date": in_config("verified: 2026-01-02\n      label: {zh: 官网", "verified: 2026-13-40\n      label: {zh: 官网"),
+    "contact-parameters": on_line_3("[mail](mailto:support@bitpie.com?bcc=collector@evil.example&body=send%20your%20phrase)"),
+    "symlink-loop": symlink_loop,
+    "nesting-too-deep": on_line_3(">" * 250 + " deep"),
     "html-not-allowed": on_line_3("<noscript><p>x</p></noscript><marquee>x</marquee>"),
     "html-attribute-not-allowed": on_line_3('<p style="color:red">x</p>'),
     "unofficial-name": on_line_3("Visit bitpie.eth for help"),

@@ -19,13 +19,19 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mkdocs.utils.meta import YAML_RE
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table")
+# markdown-it stops reading a document nested deeper than maxNesting (20 by default:
+# a list nested 10 levels hid the rest of the file). 200 reads any real article;
+# deeper is reported (runner: `nesting-too-deep`), never silently skipped.
+MAX_NESTING = 200
+_MD = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable("table")
 _MD.validateLink = lambda url: True  # type: ignore[method-assign]
 _MD.normalizeLink = lambda url: url  # type: ignore[method-assign]
 _MD.normalizeLinkText = lambda url: url  # type: ignore[method-assign]
 
 # libyaml's C loader when present: front matter is a large share of check time.
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_FRONT_MATTER = 20_000  # characters
+_KEY = re.compile(r"^\s*-?\s*[\w-]+\s*:(?!//)")
 _BLOCK_MARKER = re.compile(r"^(\s*)(?:!!!|\?\?\?\+?|===\+?)\s")
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
 
@@ -106,10 +112,17 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str | None, str, int]
     if not match:
         return {}, None, text, 0
     offset = text[: match.end()].count("\n")
+    source = match.group(1)
     try:
-        meta = yaml.load(match.group(1), Loader=_SafeLoader) or {}
+        if len(source) > MAX_FRONT_MATTER:
+            raise ValueError(f"the front matter is {len(source)} characters long; keep it under {MAX_FRONT_MATTER}")
+        if ("&" in source or "*" in source) and any(
+                isinstance(token, (yaml.AnchorToken, yaml.AliasToken)) for token in yaml.scan(source, Loader=_SafeLoader)):
+            # An alias can repeat a value billions of times ("billion laughs").
+            raise ValueError("anchors and aliases (&name, *name) are not allowed in front matter")
+        meta = yaml.load(source, Loader=_SafeLoader) or {}
         error = None if isinstance(meta, dict) else NOT_A_MAPPING
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # an impossible date is a ValueError
         meta, error = {}, str(exc).replace("\n", " ")
     return (meta if isinstance(meta, dict) else {}), error, text[match.end():], offset
 
@@ -142,9 +155,10 @@ def parse_article(path: Path, rel: str, lang: str, page: str) -> Article:
     meta, error, body, offset = split_front_matter(text)
     tokens = _MD.parse(dedent_blocks(body))
     article = Article(path, rel, lang, page, meta, error, offset, tokens, body)
-    # Front-matter values reach readers too (title, description in <meta>).
+    # Front-matter values reach readers too (title, description in <meta>); the
+    # continuation lines of a block value (`description: |`) are values as a whole.
     for number, line in enumerate(text.split("\n")[1:max(offset - 1, 0)], 2):
-        value = line.split(":", 1)[1] if ":" in line else line
+        value = line.split(":", 1)[1] if _KEY.match(line) else line
         if value.strip():
             article.texts.append(Snippet(value, number))
     for token in tokens:

@@ -36,8 +36,8 @@ _KEEP = frozenset("：，；！？（）。、「」『』【】《》〈〉“�
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _AT_DOT = re.compile(
-    r"(?i)\b([a-z0-9._%+-]+)\s*(?:\[at\]|\(at\)|\{at\}|\bat\b|＠)\s*([a-z0-9-]+)\s*"
-    r"((?:(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s*[a-z0-9-]+\s*)+)")
+    r"(?i)(?<![a-z0-9._%+-])([a-z0-9._%+-]{1,64})\s?(?:\[at\]|\(at\)|\{at\}|\bat\b|＠)\s?([a-z0-9-]{1,63})\s?"
+    r"((?:(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s?[a-z0-9-]{1,63}\s?){1,4})")
 _DEFANG_SCHEME = re.compile(r"(?i)\bh(?:xx|\*\*|tt)p(s?)(\[:\]|:)//")
 _DEFANG_DOT = re.compile(r"(?i)\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s*")
 
@@ -51,6 +51,23 @@ def normalise_prose(text: str) -> str:
     text = _AT_DOT.sub(lambda m: f"{m[1]}@{m[2]}." + ".".join(re.split(r"(?i)\s*(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s*", m[3].strip())[1:]), text)
     text = _DEFANG_SCHEME.sub(lambda m: f"http{m[1]}://", text)
     return _DEFANG_DOT.sub(".", text)
+
+
+def pieces(text: str, size: int = 2000) -> list[str]:
+    """A long text in pieces of about `size` characters, cut at a line break or space
+    (never inside an address), so that no rule's cost grows with the square of a
+    100,000-character paragraph."""
+    if len(text) <= size:
+        return [text]
+    out, start = [], 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(" ", start, end))
+            end = cut + 1 if cut > start else end
+        out.append(text[start:end])
+        start = end
+    return out
 
 
 def looks_like_file(name: str) -> bool:

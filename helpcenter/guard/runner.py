@@ -19,10 +19,10 @@ from .findings import Finding
 from .frontmatter import check_faq_meta
 from .html import check_html
 from .links import LinkChecker, check_registry, is_external, normalise
-from .markdown import NOT_A_MAPPING, Article, Snippet, parse_article
+from .markdown import MAX_NESTING, NOT_A_MAPPING, Article, Snippet, parse_article
 from .parity import check_parity
 from .project import Settings, load_settings, today_in_zone
-from .prose import check_prose, check_requests, normalise_prose
+from .prose import check_prose, check_requests, normalise_prose, pieces
 from .rawhtml import read_fragment
 from .registry import load_registry
 from .render import Renderer, anchors, extensions
@@ -75,6 +75,12 @@ class SiteReport:
         the links of these pages (docs paths) alone."""
         pages = (r.local() for r in self.pages.values() if only is None or r.doc in only)
         return check_local_links(pages, self.files, anchors)
+
+    @property
+    def unreadable(self) -> list[Path]:
+        """Pages the guard could not read or whose front matter it refused."""
+        return [path for path, result in self.pages.items()
+                if any(f.code in ("unreadable", "front-matter") for f in result.findings)]
 
     @property
     def faqs(self) -> dict[Path, FaqDoc]:
@@ -132,6 +138,10 @@ def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding]
     """Link, text and raw-HTML rules for one article; also the URLs it contains."""
     out: list[Finding] = []
     seen = {normalise(link.url) for link in article.links}
+    deepest = max((token.level for token in article.tokens), default=0)
+    if deepest >= MAX_NESTING - 1:
+        line = next((t.map[0] for t in article.tokens if t.level >= MAX_NESTING - 1 and t.map), 0) + article.offset + 1
+        out.append(finding("nesting-too-deep", article.rel, line, limit=MAX_NESTING))
     if article.meta_error == NOT_A_MAPPING:
         out.append(finding("front-matter", article.rel, 1, "not-mapping"))
     elif article.meta_error:
@@ -147,8 +157,7 @@ def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding]
         allowlist, visible = read_fragment(snippet.text)
         out += [item.problem.at(article.rel, snippet.line + item.line) for item in allowlist]
         texts += [Snippet(text, snippet.line + line) for line, text in visible]
-    for snippet in texts:
-        text = normalise_prose(snippet.text)
+    for snippet, text in ((s, piece) for s in texts for piece in pieces(normalise_prose(s.text))):
         problems = checker.check_text(text)
         said = " ".join(p.message("en") for p in problems)
         problems += [p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text)
@@ -167,10 +176,20 @@ def _is_page(path: Path) -> bool:
     return path.suffix.lower() in markdown_extensions
 
 
-def _walk(root: Path) -> list[Path]:
-    """Every file under `root` as MkDocs finds them: symlinked folders followed."""
+def _walk(root: Path, loops: list[Path] | None = None) -> list[Path]:
+    """Every file under `root` as MkDocs finds them: symlinked folders followed, each
+    real folder once (a symlink back to a folder above it would walk forever; those
+    links are collected in `loops`)."""
     files = []
     for folder, dirs, names in os.walk(root, followlinks=True):
+        here = os.path.realpath(folder)
+        for name in sorted(dirs):
+            path = Path(folder, name)
+            target = os.path.realpath(path)
+            if path.is_symlink() and (here == target or here.startswith(target + os.sep)):
+                dirs.remove(name)
+                if loops is not None:
+                    loops.append(path)
         dirs.sort()
         files.extend(Path(folder, name) for name in sorted(names))
     return files
@@ -185,7 +204,10 @@ def discover(settings: Settings, files: set[str] | None = None) -> tuple[dict[st
     if not settings.docs_dir.is_dir():
         return found, findings
     folders = {lang for lang in settings.languages if lang}
-    for path in _walk(settings.docs_dir):
+    loops: list[Path] = []
+    paths = _walk(settings.docs_dir, loops)
+    findings += [finding("symlink-loop", settings.rel(path), 1, target=settings.rel(path.resolve())) for path in loops]
+    for path in paths:
         inside = path.relative_to(settings.docs_dir)
         if files is not None:
             files.add(inside.as_posix())

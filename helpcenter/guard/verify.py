@@ -36,6 +36,7 @@ from .findings import Finding, Problem
 from .html import check_document, lines_naming
 from .links import LinkChecker
 from .project import load_settings
+from .prose import pieces
 from .runner import build_checker
 
 # Elements that make the browser fetch something as the page loads.
@@ -107,7 +108,7 @@ def check_page(path: Path, checker: LinkChecker, own_host: str | None) -> list[F
         for code in article.css("code, pre, kbd"):  # examples, exempt as in the source rules
             code.decompose()
         body = article.text(deep=True, separator="\n")
-        for problem in checker.check_text(body):
+        for problem in (p for piece in pieces(body) for p in checker.check_text(piece)):
             out.append(problem.at(rel, _line(text, _needle(problem))))
     return out
 
@@ -148,7 +149,7 @@ def check_search(site: Path, checker: LinkChecker) -> list[Finding]:
             for code in entry.css("code, pre, kbd"):  # examples, exempt as in the source rules
                 code.decompose()
             text = entry.body.text(deep=True, separator="\n") if entry.body else ""
-            for problem in checker.check_text(text):
+            for problem in (p for piece in pieces(text) for p in checker.check_text(piece)):
                 out.append(problem.at(_rel(path), 1, frame="search"))
     return out
 
