@@ -31,12 +31,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from helpcenter.buildnest import OuterBuild
+from helpcenter.guard.fakes import mark_fakes
 from helpcenter.guard.faq_index import complete_nav, expand_page, faq_names, unlisted
 from helpcenter.guard.jsonld import faq_jsonld
 from helpcenter.guard.project import Settings, load_settings
 from helpcenter.guard.render import anchors
 from helpcenter.guard.rendered import check_rendered
-from helpcenter.guard.runner import SiteReport, check_site
+from helpcenter.guard.runner import SiteReport, check_site, fake_examples
 
 log = logging.getLogger("mkdocs.hooks.helpcenter")
 
@@ -147,7 +148,7 @@ def on_page_content(html, page, config, files):
         _log(finding)
     build.state.anchors[result.doc] = anchors(html)
     build.state.fresh.add(result.doc)
-    return html
+    return mark_fakes(html, fake_examples(page.meta), result.lang)
 
 
 @event_priority(-100)  # after mkdocs-static-i18n (50) has set this page's alternates

@@ -87,6 +87,10 @@ def dedupe(findings) -> list[Finding]:
     return sorted(kept.values())
 
 
+class ConfigUnreadable(Exception):
+    """MkDocs could not even read mkdocs.yml (the guard's own reading says why, at its line)."""
+
+
 def run_build(config_file: Path, site_dir: Path) -> tuple[bool, list[logging.LogRecord]]:
     """`mkdocs build --strict` in this process: (passed, every warning/error record)."""
     from mkdocs.commands.build import build
@@ -98,7 +102,10 @@ def run_build(config_file: Path, site_dir: Path) -> tuple[bool, list[logging.Log
     logger.addHandler(handler)
     passed = True
     try:
-        config = load_config(config_file=str(config_file), strict=True, site_dir=str(site_dir))
+        try:
+            config = load_config(config_file=str(config_file), strict=True, site_dir=str(site_dir))
+        except (ValueError, TypeError, OSError) as error:  # PyYAML on `verified: 2026-13-40`, before any hook runs
+            raise ConfigUnreadable(str(error)) from error
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -126,7 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(args.config)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as scratch:
-        passed, records = run_build(args.config.resolve(), (args.site or Path(scratch)).resolve())
+        try:
+            passed, records = run_build(args.config.resolve(), (args.site or Path(scratch)).resolve())
+        except ConfigUnreadable as error:
+            found = list(settings.findings) or [finding("build-warning", settings.config_rel, 1, message=f"mkdocs.yml cannot be read: {error}")]
+            for item in found:
+                print(item.github(args.lang) if args.github else item.text(args.lang))
+            print(f"build_check: MkDocs cannot read {settings.config_rel}: {len(found)} problem(s)", file=sys.stderr)
+            return 1
     findings = dedupe(found for record in records
                       for found in ([record.finding] if hasattr(record, "finding") else locate(record.getMessage(), settings)))
     for found in findings:

@@ -49,6 +49,7 @@ class Snippet:
 
     text: str
     line: int
+    code: bool = False  # inside a code span or block (judged too: only declared fake examples are exempt)
 
 
 @dataclass
@@ -144,6 +145,8 @@ def _walk_inline(token: Token, first_line: int, article: Article) -> None:
             article.html.append(Snippet(child.content, line))
         elif child.type == "text":
             article.texts.append(Snippet(child.content, line))
+        elif child.type == "code_inline":
+            article.texts.append(Snippet(child.content, line, code=True))
         if child.type in ("softbreak", "hardbreak"):
             line += 1
         elif child.type in ("html_inline", "text", "code_inline"):
@@ -167,6 +170,9 @@ def parse_article(path: Path, rel: str, lang: str, page: str) -> Article:
             _walk_inline(token, start, article)
         elif token.type == "html_block":
             article.html.append(Snippet(token.content, start))
+        elif token.type in ("fence", "code_block"):
+            first = start + (1 if token.type == "fence" else 0)
+            article.texts += [Snippet(line, first + n, code=True) for n, line in enumerate(token.content.split("\n")) if line.strip()]
     # Reference definitions that no link uses are not rendered; used ones appear
     # as links above, at the line that uses them.
     return article

@@ -100,6 +100,48 @@ def build_checker(settings: Settings, today: dt.date | None = None) -> tuple[Lin
     return checker, findings
 
 
+def fake_examples(meta: dict) -> list[str]:
+    """The page's declared examples of fakes (`fake_examples:` in its front matter),
+    longest first."""
+    raw = meta.get("fake_examples")
+    values = [str(v).strip() for v in raw if str(v).strip()] if isinstance(raw, list) else []
+    return sorted(set(values), key=len, reverse=True)
+
+
+def without(text: str, declared: list[str]) -> str:
+    """`text` with every declared example blanked out (same length, so nothing shifts)."""
+    for example in declared:
+        if example.lower() in text.lower():
+            text = re.sub(re.escape(example), lambda m: " " * len(m.group(0)), text, flags=re.IGNORECASE)
+    return text
+
+
+def check_declared(article: Article, declared: list[str], checker: LinkChecker) -> list[Finding]:
+    """Each declared example must be something the rules refuse (declaring the real
+    site a fake would mislead readers), and must be written as code, where the page
+    shows it marked as a fake."""
+    out = []
+    if "fake_examples" in article.meta and not isinstance(article.meta.get("fake_examples"), list):
+        return [finding("fake-example", article.rel, 1, "not-list")]
+    for example in declared:
+        text = normalise_prose(example)
+        flagged = checker.check_text(text) or check_prose(text, checker.policy.brand, checker.registry.find_text)
+        if not flagged:
+            out.append(finding("fake-example", article.rel, _meta_line(article, example), "not-fake", example=example))
+    for snippet in article.texts:
+        if snippet.code or snippet.line <= article.offset:
+            continue
+        for example in declared:
+            if example.lower() in snippet.text.lower():
+                out.append(finding("fake-example", article.rel, snippet.line, "not-code", example=example))
+    return out
+
+
+def _meta_line(article: Article, needle: str) -> int:
+    lines = article.path.read_text(encoding="utf-8-sig").split("\n")[:article.offset]
+    return next((n for n, line in enumerate(lines, 1) if needle in line), 1)
+
+
 _ATX = re.compile(r"^ {0,3}#{1,6}\s")
 _ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\S+(?:\s+"(.*)")?')
 
@@ -157,13 +199,15 @@ def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding]
         allowlist, visible = read_fragment(snippet.text)
         out += [item.problem.at(article.rel, snippet.line + item.line) for item in allowlist]
         texts += [Snippet(text, snippet.line + line) for line, text in visible]
-    for snippet, text in ((s, piece) for s in texts for piece in pieces(normalise_prose(s.text))):
+    declared = fake_examples(article.meta)
+    out += check_declared(article, declared, checker)
+    for snippet, text in ((s, piece) for s in texts for piece in pieces(normalise_prose(without(s.text, declared)))):
         problems = checker.check_text(text)
         said = " ".join(p.message("en") for p in problems)
         problems += [p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text)
                      if about not in said]  # the link rules already named it
         out += [problem.at(article.rel, snippet.line) for problem in problems]
-    out += _requests(article, texts)
+    out += _requests(article, [s for s in texts if not s.code])
     return out, seen
 
 

@@ -32,6 +32,7 @@ from selectolax.lexbor import LexborHTMLParser
 from helpcenter.headers import HEADERS_FILE, inline_scripts, parse_headers, script_hash
 
 from .catalogue import finding
+from .fakes import LABEL
 from .findings import Finding, Problem
 from .html import check_document, lines_naming
 from .links import LinkChecker
@@ -85,7 +86,9 @@ def _needle(problem: Problem) -> str:
                  if values.get(key)), "")
 
 
-def check_page(path: Path, checker: LinkChecker, own_host: str | None) -> list[Finding]:
+def check_page(path: Path, checker: LinkChecker, own_host: str | None, marked: set[str] | None = None) -> list[Finding]:
+    """One built page; `marked` collects the fake examples it shows marked."""
+    marked = set() if marked is None else marked
     text = path.read_text(encoding="utf-8", errors="replace")
     rel = _rel(path)
     tree = LexborHTMLParser(text)
@@ -105,7 +108,8 @@ def check_page(path: Path, checker: LinkChecker, own_host: str | None) -> list[F
         html = article.html or ""
         for item in check_document(html, checker):
             out.append(item.problem.at(rel, _line(text, item.needle)))
-        for code in article.css("code, pre, kbd"):  # examples, exempt as in the source rules
+        for code in article.css("code.hc-fake"):  # declared fake examples, shown marked (fakes.py)
+            marked.add(code.text(deep=True).removeprefix(code.css_first(".hc-fake__label").text() if code.css_first(".hc-fake__label") else "").strip().lower())
             code.decompose()
         body = article.text(deep=True, separator="\n")
         for problem in (p for piece in pieces(body) for p in checker.check_text(piece)):
@@ -136,7 +140,7 @@ def check_headers(site: Path, pages: list[Path]) -> list[Finding]:
     return out
 
 
-def check_search(site: Path, checker: LinkChecker) -> list[Finding]:
+def check_search(site: Path, checker: LinkChecker, marked: set[str] = frozenset()) -> list[Finding]:
     out = []
     for path in sorted(site.rglob("search_index.json")):
         try:
@@ -146,8 +150,12 @@ def check_search(site: Path, checker: LinkChecker) -> list[Finding]:
             continue
         for doc in docs:
             entry = LexborHTMLParser(f"<p>{doc.get('title', '')}</p>{doc.get('text', '')}".replace("\u200b", ""))
-            for code in entry.css("code, pre, kbd"):  # examples, exempt as in the source rules
-                code.decompose()
+            for code in entry.css("code"):  # the index keeps no classes: a fake shown marked on a page is exempt here
+                text = code.text(deep=True).strip()
+                for label in LABEL.values():
+                    text = text.removeprefix(label).strip()
+                if text.lower() in marked:
+                    code.decompose()
             text = entry.body.text(deep=True, separator="\n") if entry.body else ""
             for problem in (p for piece in pieces(text) for p in checker.check_text(piece)):
                 out.append(problem.at(_rel(path), 1, frame="search"))
@@ -160,11 +168,12 @@ def verify_site(site: Path, config: Path, offline: bool = False) -> list[Finding
     own = urlsplit(str((settings.yaml.data if settings.yaml else {}).get("site_url") or "")).hostname
     pages = sorted(site.rglob("*.html"))
     findings: list[Finding] = []
+    marked: set[str] = set()
     for page in pages:
-        findings += check_page(page, checker, own)
+        findings += check_page(page, checker, own, marked)
     if not offline:
         findings += check_headers(site, pages)
-    findings += check_search(site, checker)
+    findings += check_search(site, checker, marked)
     return sorted(set(findings))
 
 

@@ -598,6 +598,8 @@
     });
     input.addEventListener("paste", function () { setTimeout(run, 0); });
     root.hidden = false;
+    var noscript = document.getElementById("verify-noscript");
+    if (noscript) noscript.hidden = true;
     root.setAttribute("data-ready", "true");
   }
 
