@@ -123,6 +123,12 @@ def faq_category(mini: Mini) -> list[Finding]:
     return faq(FAQ_ZH, FAQ_EN)(mini)
 
 
+def fake_example(mini: Mini) -> list[Finding]:
+    for lang in LANG_FOLDERS:  # the official domain declared as a fake
+        mini.write(f"{lang}/page.md", "---\nfake_examples: [bitpie.com]\n---\n\n# Official\n\nThe site is `bitpie.com`.\n")
+    return mini.findings()
+
+
 def symlink_loop(mini: Mini) -> list[Finding]:
     for lang in LANG_FOLDERS:
         (mini.root / "docs" / lang / "faq/again").symlink_to(mini.root / "docs" / lang)
@@ -211,6 +217,7 @@ SCENARIOS: dict[str, Callable[[Mini], list[Finding]]] = {
     "config-date": in_config("verified: 2026-01-02\n      label: {zh: 官网", "verified: 2026-13-40\n      label: {zh: 官网"),
     "contact-parameters": on_line_3("[mail](mailto:support@bitpie.com?bcc=collector@evil.example&body=send%20your%20phrase)"),
     "symlink-loop": symlink_loop,
+    "fake-example": fake_example,
     "nesting-too-deep": on_line_3(">" * 250 + " deep"),
     "html-not-allowed": on_line_3("<noscript><p>x</p></noscript><marquee>x</marquee>"),
     "html-attribute-not-allowed": on_line_3('<p style="color:red">x</p>'),

@@ -89,14 +89,10 @@ GOOD = [
     "[docs](https://docs.bitpie.com/guide?x=1#top)",
     "[tx](https://etherscan.io/tx/0xabc)",
     "[mail](mailto:support@bitpie.com)",
-    "[mail](mailto:Support@BitPie.com?subject=Help)",
     "[page](../index.md#top)",
-    "fake domains look like `bitpieaac.com` or `bitpie.com.help-center.net`",
-    "```\nhttps://bitpieaac.com\n```",
     "官网是 bitpie.com，不是别的地址。",
     "WeChat: only through the official website's links.",
     "微信：请从官网获取官方账号。",
-    "骗子会说“客服微信：`bitpie_kefu888`”，这是假的。",
     "Block height 18000000 and tx fee 0.0004 BTC are examples.",
 ]
 
@@ -105,6 +101,32 @@ GOOD = [
 def test_allowed_links_and_code_examples_pass(mini, markdown):
     mini.page(f"# Page\n\n{markdown}\n", lang="en")
     assert mini.findings() == []
+
+
+FAKES = "---\nfake_examples: [bitpieaac.com, bitpie.com.help-center.net, bitpie_kefu888]\n---\n\n"
+
+
+@pytest.mark.parametrize("markdown", [
+    "fake domains look like `bitpieaac.com` or `bitpie.com.help-center.net`",
+    "```\nhttps://bitpieaac.com\n```",
+    "骗子会说“客服微信：`bitpie_kefu888`”，这是假的。",
+])
+def test_declared_fake_examples_in_code_pass(mini, markdown):
+    mini.page(f"{FAKES}# Page\n\n{markdown}\n", lang="en")
+    assert mini.findings() == []
+
+
+@pytest.mark.parametrize("markdown, code", [
+    ("the official group is `t.me/bitpie_group`", "contact-unlisted"),
+    ("fake domains look like `bitpieaac.com`", "lookalike-domain"),
+    ("```\nhttps://bitpie-help.com\n```", "lookalike-domain"),
+    ("客服微信：`abc_kefu888`", "contact-unlisted"),
+    ("[mail](mailto:Support@BitPie.com?subject=Help)", "contact-parameters"),
+])
+def test_code_is_judged_unless_declared(mini, markdown, code):
+    path = mini.page(f"# Page\n\n{markdown}\n", lang="en")
+    rel = path.relative_to(mini.root).as_posix()
+    assert code in {f.code for f in mini.findings() if f.path == rel}, [f.text() for f in mini.findings()]
 
 
 def test_every_problem_in_a_file_is_reported_in_one_run(mini):
@@ -141,7 +163,7 @@ def test_multiline_paragraph_places_link_on_its_own_line(mini):
 
 
 def test_admonition_marker_inside_a_code_fence_changes_nothing(mini):
-    mini.page("# T\n\n```\n!!! note\n    https://bitpieaac.com\n```\n\n    indented code: https://bitpieaac.com\n", lang="en")
+    mini.page("---\nfake_examples: [bitpieaac.com]\n---\n\n# T\n\n```\n!!! note\n    https://bitpieaac.com\n```\n\n    indented code: https://bitpieaac.com\n", lang="en")
     assert mini.findings() == []
 
 

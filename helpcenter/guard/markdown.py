@@ -50,6 +50,7 @@ class Snippet:
     text: str
     line: int
     code: bool = False  # inside a code span or block (judged too: only declared fake examples are exempt)
+    group: int = -1     # the inline run (paragraph, cell, heading) it belongs to; pieces of one run are read together
 
 
 @dataclass
@@ -128,7 +129,7 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str | None, str, int]
     return (meta if isinstance(meta, dict) else {}), error, text[match.end():], offset
 
 
-def _walk_inline(token: Token, first_line: int, article: Article) -> None:
+def _walk_inline(token: Token, first_line: int, article: Article, group: int = -1) -> None:
     line = first_line
     for child in token.children or []:
         if child.type == "link_open":
@@ -142,11 +143,11 @@ def _walk_inline(token: Token, first_line: int, article: Article) -> None:
                 if grand.type == "text":
                     article.texts.append(Snippet(grand.content, line))
         elif child.type == "html_inline":
-            article.html.append(Snippet(child.content, line))
+            article.html.append(Snippet(child.content, line, group=group))
         elif child.type == "text":
-            article.texts.append(Snippet(child.content, line))
+            article.texts.append(Snippet(child.content, line, group=group))
         elif child.type == "code_inline":
-            article.texts.append(Snippet(child.content, line, code=True))
+            article.texts.append(Snippet(child.content, line, code=True, group=group))
         if child.type in ("softbreak", "hardbreak"):
             line += 1
         elif child.type in ("html_inline", "text", "code_inline"):
@@ -164,10 +165,10 @@ def parse_article(path: Path, rel: str, lang: str, page: str) -> Article:
         value = line.split(":", 1)[1] if _KEY.match(line) else line
         if value.strip():
             article.texts.append(Snippet(value, number))
-    for token in tokens:
+    for index, token in enumerate(tokens):
         start = (token.map[0] if token.map else 0) + offset + 1
         if token.type == "inline":
-            _walk_inline(token, start, article)
+            _walk_inline(token, start, article, index)
         elif token.type == "html_block":
             article.html.append(Snippet(token.content, start))
         elif token.type in ("fence", "code_block"):

@@ -100,6 +100,21 @@ def build_checker(settings: Settings, today: dt.date | None = None) -> tuple[Lin
     return checker, findings
 
 
+def judge_text(text: str, checker: LinkChecker) -> list:
+    """Every text rule on one piece of (normalised) prose."""
+    problems = checker.check_text(text)
+    said = " ".join(p.message("en") for p in problems)
+    problems += [p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text)
+                 if about not in said]  # the link rules already named it
+    for match in _BARE_PATH.finditer(text):  # t.me/handle, wa.me/number: a social link without https://
+        if match.group(0) not in said:
+            problems += [p for p in checker.check("https://" + match.group(0)) if p.code == "contact-unlisted"]
+    return problems
+
+
+_BARE_PATH = re.compile(r"(?<![\w./:@-])(?:[a-z0-9-]+\.)+[a-z]{2,}/[\w@+.-]+", re.IGNORECASE | re.ASCII)
+
+
 def fake_examples(meta: dict) -> list[str]:
     """The page's declared examples of fakes (`fake_examples:` in its front matter),
     longest first."""
@@ -125,7 +140,8 @@ def check_declared(article: Article, declared: list[str], checker: LinkChecker) 
         return [finding("fake-example", article.rel, 1, "not-list")]
     for example in declared:
         text = normalise_prose(example)
-        flagged = checker.check_text(text) or check_prose(text, checker.policy.brand, checker.registry.find_text)
+        # an account is a fake only as an account: try it after a messenger label too
+        flagged = judge_text(text, checker) or judge_text(f"微信：{text}", checker)
         if not flagged:
             out.append(finding("fake-example", article.rel, _meta_line(article, example), "not-fake", example=example))
     for snippet in article.texts:
@@ -201,12 +217,15 @@ def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding]
         texts += [Snippet(text, snippet.line + line) for line, text in visible]
     declared = fake_examples(article.meta)
     out += check_declared(article, declared, checker)
-    for snippet, text in ((s, piece) for s in texts for piece in pieces(normalise_prose(without(s.text, declared)))):
-        problems = checker.check_text(text)
-        said = " ".join(p.message("en") for p in problems)
-        problems += [p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text)
-                     if about not in said]  # the link rules already named it
-        out += [problem.at(article.rel, snippet.line) for problem in problems]
+    # The pieces of one line are read as one text: a label in prose and its value in
+    # code (客服微信：`abc_123`) are one contact.
+    runs: dict[tuple[int, int], list[str]] = {}
+    for number, snippet in enumerate(texts):
+        key = (snippet.line, snippet.group if snippet.group >= 0 else -1 - number)
+        piece = without(snippet.text, declared)
+        runs.setdefault(key, []).append(f" {piece} " if snippet.code else piece)  # a code span ends a word
+    for line, text in ((key[0], piece) for key, parts in sorted(runs.items()) for piece in pieces(normalise_prose("".join(parts)))):
+        out += [problem.at(article.rel, line) for problem in judge_text(text, checker)]
     out += _requests(article, [s for s in texts if not s.code])
     return out, seen
 
