@@ -55,10 +55,8 @@ def check_local_links(pages: Iterable[LocalPage], files: set[str], anchors: Mapp
             suffix = posixpath.splitext(target.lower())[1]
             if suffix in INSTALLABLE:
                 out.append(finding("installable-file", page.rel, line, url=url, suffix=suffix))
-                continue
             if suffix in IMAGES and QR_NAME.search(posixpath.basename(target)):
                 out.append(finding("qr-image", page.rel, line, url=url))
-                continue
             if not target:
                 doc = page.doc
             else:
