@@ -218,6 +218,7 @@ SCENARIOS: dict[str, Callable[[Mini], list[Finding]]] = {
     "contact-parameters": on_line_3("[mail](mailto:support@bitpie.com?bcc=collector@evil.example&body=send%20your%20phrase)"),
     "symlink-loop": symlink_loop,
     "fake-example": fake_example,
+    "list-paren": faq(FAQ_EN.replace("1. **", "1) **").replace("2. **", "2) **").replace("3. **", "3) **")),
     "nesting-too-deep": on_line_3(">" * 250 + " deep"),
     "html-not-allowed": on_line_3("<noscript><p>x</p></noscript><marquee>x</marquee>"),
     "html-attribute-not-allowed": on_line_3('<p style="color:red">x</p>'),

@@ -112,3 +112,20 @@ def test_all_problems_in_one_faq_are_reported_together(mini):
     rel = faq(mini, replace_steps("1. **A**: do a.\n3. text only\n4. **D**:\n").replace("[contact support](../contact.md)", "us"))
     codes = {f.code for f in mini.findings() if f.path == rel}
     assert {"faq-step-numbering", "faq-step-title", "faq-step-empty", "faq-no-escalation"} <= codes
+
+
+def test_an_admonition_inside_a_step_keeps_the_steps_together(mini):
+    body = FAQ_EN.replace("2. **Import", '    !!! warning "Careful"\n        Keep the old phone until it works.\n\n2. **Import')
+    mini.write("en/faq/forgot.md", body)
+    assert [f.text() for f in mini.findings()] == []
+
+
+def test_steps_numbered_with_a_parenthesis_are_reported(mini):
+    mini.write("en/faq/forgot.md", FAQ_EN.replace("1. **", "1) **").replace("2. **", "2) **").replace("3. **", "3) **"))
+    assert "list-paren" in {f.code for f in mini.findings()}
+
+
+def test_a_procedure_on_any_page_is_held_to_the_steps_format(mini):
+    path = mini.write("en/contact.md", "# Contact\n\n1. **Open the app**: go to settings.\n3. **Write**: send a ticket.\n")
+    rel = path.relative_to(mini.root).as_posix()
+    assert (rel, 4, "faq-step-numbering") in mini.codes()

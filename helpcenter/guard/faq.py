@@ -160,25 +160,60 @@ def check_faq(article: Article, doc: FaqDoc, min_steps: int, contact_page: str) 
     else:
         if len(doc.steps) < min_steps:
             add(doc.list_line, "faq-too-few-steps", count=len(doc.steps), minimum=min_steps)
-        expected = 1
-        for step in doc.steps:
-            if step.number != expected:
-                if expected == 1:
-                    add(step.line, "faq-step-numbering", "start", number=step.number, expected=expected)
-                elif step.number is not None and step.number < expected:
-                    add(step.line, "faq-step-numbering", "back", number=step.number, expected=expected)
-                else:
-                    add(step.line, "faq-step-numbering", "gap", previous=expected - 1, number=step.number, expected=expected)
-            # Carry on from the number written, so one slip is reported once, not on every later step.
-            expected = step.number + 1 if (step.number or 0) >= expected else expected + 1
-            if not step.title:
-                add(step.line, "faq-step-title")
-            elif not step.colon:
-                add(step.line, "faq-step-format", title=step.title)
-            if not any(ch.isalnum() for ch in step.instruction):
-                add(step.line, "faq-step-empty", step=str(step.title or step.number))
+        out += check_steps(article, doc.steps)
         for line in doc.extra_lists:
             add(line, "faq-steps-split")
     if not doc.escalates:
         add(doc.list_line or doc.title_line, "faq-no-escalation", contact_page=contact_page)
     return out
+
+
+def check_steps(article: Article, steps: tuple[Step, ...] | list[Step]) -> list[Finding]:
+    """Numbering, title, format and content of one numbered procedure."""
+    out: list[Finding] = []
+
+    def add(line: int, code: str, case: str = "", **fields) -> None:
+        out.append(finding(code, article.rel, line, case, **fields))
+
+    expected = 1
+    for step in steps:
+        if step.number != expected:
+            if expected == 1:
+                add(step.line, "faq-step-numbering", "start", number=step.number, expected=expected)
+            elif step.number is not None and step.number < expected:
+                add(step.line, "faq-step-numbering", "back", number=step.number, expected=expected)
+            else:
+                add(step.line, "faq-step-numbering", "gap", previous=expected - 1, number=step.number, expected=expected)
+        # Carry on from the number written, so one slip is reported once, not on every later step.
+        expected = step.number + 1 if (step.number or 0) >= expected else expected + 1
+        if not step.title:
+            add(step.line, "faq-step-title")
+        elif not step.colon:
+            add(step.line, "faq-step-format", title=step.title)
+        if not any(ch.isalnum() for ch in step.instruction):
+            add(step.line, "faq-step-empty", step=str(step.title or step.number))
+    return out
+
+
+def procedures(article: Article) -> list[list[Step]]:
+    """Every top-level numbered list whose first item starts with a **title**: a
+    procedure (the contact page's steps to reach a human, say), held to the FAQ
+    steps' format wherever it stands."""
+    tokens = article.tokens
+    found: list[list[Step]] = []
+    for index, token in enumerate(tokens):
+        if token.type != "ordered_list_open" or token.level != 0:
+            continue
+        steps: list[Step] = []
+        item_start = None
+        for j in range(index, len(tokens)):
+            t = tokens[j]
+            if t.type == "list_item_open" and t.level == 1:
+                item_start = j
+            elif t.type == "list_item_close" and t.level == 1 and item_start is not None:
+                steps.append(_step(tokens, item_start, j, article))
+            elif t.type == "ordered_list_close" and t.level == 0:
+                break
+        if steps and steps[0].title:
+            found.append(steps)
+    return found

@@ -74,7 +74,8 @@ class Article:
 
 
 def dedent_blocks(text: str) -> str:
-    """Turn `!!! note` bodies (indented 4 spaces) into ordinary Markdown in place.
+    """Turn `!!! note` bodies (indented 4 spaces) into ordinary Markdown in place,
+    at the indentation of their marker (so one inside a list item stays inside it).
 
     Line count is kept, so line numbers stay true. Fenced code is left alone.
     """
@@ -85,8 +86,11 @@ def dedent_blocks(text: str) -> str:
         indent = len(line) - len(line.lstrip(" "))
         while stack and line.strip() and indent < stack[-1]:
             stack.pop()
-        cut = stack[-1] if stack else 0
-        body = line[cut:] if line[:cut].strip() == "" else line.lstrip(" ")
+        # Each open block takes off the 4 spaces of its own body; the indentation
+        # around it stays (an admonition inside a list item stays in that item).
+        cut = 4 * len(stack)
+        keep = stack[0] - 4 if stack else 0
+        body = line[:keep] + line[keep + cut:] if line[:keep + cut].strip() == "" else line.lstrip(" ")
         stripped = body.lstrip(" ")
         if fence is not None:
             if stripped.startswith(fence):

@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.utils import markdown_extensions
 
 from .catalogue import finding
-from .faq import FaqDoc, check_faq, is_faq, read_faq
+from .faq import FaqDoc, check_faq, check_steps, is_faq, procedures, read_faq
 from .faq_index import expand_marker
 from .findings import Finding
 from .frontmatter import check_faq_meta
@@ -200,6 +200,9 @@ def check_article(article: Article, checker: LinkChecker) -> tuple[list[Finding]
     if deepest >= MAX_NESTING - 1:
         line = next((t.map[0] for t in article.tokens if t.level >= MAX_NESTING - 1 and t.map), 0) + article.offset + 1
         out.append(finding("nesting-too-deep", article.rel, line, limit=MAX_NESTING))
+    for token in article.tokens:  # Python-Markdown (MkDocs) reads `1)` as text, not as a list
+        if token.type == "ordered_list_open" and token.markup == ")":
+            out.append(finding("list-paren", article.rel, (token.map[0] if token.map else 0) + article.offset + 1))
     if article.meta_error == NOT_A_MAPPING:
         out.append(finding("front-matter", article.rel, 1, "not-mapping"))
     elif article.meta_error:
@@ -304,6 +307,9 @@ def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker,
         doc = read_faq(article, settings.contact_page)
         findings += check_faq(article, doc, settings.min_steps, settings.contact_page)
         findings += check_faq_meta(article, checker, settings.category_ids, today_in_zone())
+    else:  # every other numbered procedure, held to the steps' format
+        for steps in procedures(article):
+            findings += check_steps(article, steps)
     links = local_links((link.url, link.line) for link in article.links if link.kind != "autolink")
     result = PageResult(path, rel, lang, page, tuple(findings), frozenset(seen), doc, links)
     if renderer is None:
