@@ -50,3 +50,42 @@ def test_guard_never_crashes_and_findings_are_well_formed(tmp_path: Path, text: 
         assert finding.path == "docs/en/faq/x.md"
         assert 1 <= finding.line <= total_lines, (finding, text)
         assert finding.code and finding.message() and finding.fix()
+
+
+# -- contacts and URLs in every wrapper: what the rendered page shows, the check judged --
+
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from helpcenter.guard.render import Renderer, extensions  # noqa: E402
+from helpcenter.guard.runner import judge_text, without  # noqa: E402
+
+RENDERER = Renderer(*extensions(["admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences"]))
+contacts = st.sampled_from([
+    "客服微信：abc_12345", "添加客服微信 abc_123 获取帮助", "VX：kefu888", "加V kefu_01", "扣扣 12345678", "微信号是abc_2024",
+    "微信：\u200babc_123", "＋８６ １３８ ００１３ ８０００", "+1 (555) 010-9999", "(852) 2345 6789", "support at gmail dot com",
+    "Twitter: bitpiehelp", "bitpie.eth", "hxxps://bitpie-help[.]com", "https://bitpie-support.com/", "bitpieaac.com",
+    "t.me/bitpie_group", "0x52908400098527886E0F7030069857D2E4169EE7", "kefu@gmail.com", "QQ群: 1234567",
+])
+wrappers = st.sampled_from([
+    "{}", "`{}`", "**{}**", "<div>{}</div>", "<p>{}</p>", "<td>{}</td>", "<details><summary>{}</summary>x</details>",
+    "<!-- c --> {}", "<div markdown>\n{}\n</div>", "!!! note\n    {}", "??? tip \"More\"\n    {}", "| a | b |\n|---|---|\n| {} | x |",
+    "> {}", "- {}", "1. **Step**: {}", "# {}", "<span title=\"{}\">x</span>", "[x](https://bitpie.com/ \"{}\")",
+    "```\n{}\n```", "    {}", "<p>text</p> {}",
+])
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(st.lists(st.tuples(wrappers, contacts), min_size=1, max_size=3), st.text(max_size=20))
+def test_what_the_rendered_page_shows_the_check_judged(tmp_path: Path, parts, filler) -> None:
+    text = "# Page\n\n" + "\n\n".join(w.format(c) for w, c in parts) + "\n\n" + filler.replace("<", "") + "\n"
+    path = tmp_path / "page.md"
+    path.write_text(text, encoding="utf-8")
+    article = parse_article(path, "docs/en/page.md", "en", "page.md")
+    findings, seen = check_article(article, CHECKER)
+    html = RENDERER.html(article.body)
+    tree = LexborHTMLParser(html)
+    shown = [tree.body.text(deep=True, separator="\n")] if tree.body else []
+    shown += [v for node in tree.root.traverse(include_text=False) for k, v in node.attributes.items() if k in ("title", "alt") and v]
+    flagged = [p for piece in shown for p in judge_text(without(piece, []), CHECKER)]
+    if flagged:  # the page would show a contact or address the guard refuses: the check must have said so
+        assert {p.code for p in flagged} & {f.code for f in findings}, (text, [p.code for p in flagged], [f.code for f in findings])
