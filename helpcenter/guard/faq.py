@@ -79,6 +79,21 @@ def _step(tokens: list[Token], start: int, end: int, article: Article) -> Step:
     return Step(number, title, instruction, _line(item, article), colon)
 
 
+def _list_steps(tokens: list[Token], index: int, article: Article) -> list[Step]:
+    """The items of the top-level ordered list that opens at `tokens[index]`."""
+    steps: list[Step] = []
+    item_start = None
+    for j in range(index, len(tokens)):
+        t = tokens[j]
+        if t.type == "list_item_open" and t.level == 1:
+            item_start = j
+        elif t.type == "list_item_close" and t.level == 1 and item_start is not None:
+            steps.append(_step(tokens, item_start, j, article))
+        elif t.type == "ordered_list_close" and t.level == 0:
+            break
+    return steps
+
+
 def read_faq(article: Article, contact_page: str) -> FaqDoc:
     tokens = article.tokens
     title = article.meta.get("title")
@@ -96,15 +111,7 @@ def read_faq(article: Article, contact_page: str) -> FaqDoc:
                 extra_lists.append(_line(token, article))
                 continue
             list_line = _line(token, article)
-            item_start = None
-            for j in range(index, len(tokens)):
-                t = tokens[j]
-                if t.type == "list_item_open" and t.level == 1:
-                    item_start = j
-                elif t.type == "list_item_close" and t.level == 1 and item_start is not None:
-                    steps.append(_step(tokens, item_start, j, article))
-                elif t.type == "ordered_list_close" and t.level == 0:
-                    break
+            steps = _list_steps(tokens, index, article)
     # The short answer: the first block after the H1 (or at the top), if a paragraph.
     blocks = [t for t in tokens if t.level == 0 and t.nesting >= 0 and t.type != "html_block"]
     after_h1 = False
@@ -204,16 +211,7 @@ def procedures(article: Article) -> list[list[Step]]:
     for index, token in enumerate(tokens):
         if token.type != "ordered_list_open" or token.level != 0:
             continue
-        steps: list[Step] = []
-        item_start = None
-        for j in range(index, len(tokens)):
-            t = tokens[j]
-            if t.type == "list_item_open" and t.level == 1:
-                item_start = j
-            elif t.type == "list_item_close" and t.level == 1 and item_start is not None:
-                steps.append(_step(tokens, item_start, j, article))
-            elif t.type == "ordered_list_close" and t.level == 0:
-                break
+        steps = _list_steps(tokens, index, article)
         if steps and steps[0].title:
             found.append(steps)
     return found
