@@ -236,3 +236,50 @@ def test_article_touches_are_idempotent():
             "<table><thead><tr><th>X</th></tr></thead><tbody><tr><td>No</td></tr></tbody></table>")
     once = article(html, "Link")
     assert once != html and article(once, "Link") == once
+
+
+class _Page:
+    def __init__(self, src: str, title: str):
+        self.title, self.meta, self.toc, self.content = title, {}, [], ""
+        self.file = type("F", (), {"url": src[3:-3].removesuffix("index") if src.endswith("index.md") else src[3:-3] + "/"})()
+
+
+class _Files:
+    def __init__(self, *names: str):
+        self.pages = {name: _Page(name, name) for name in names}
+
+    def get_file_from_path(self, src: str):
+        page = self.pages.get(src)
+        return type("File", (), {"page": page})() if page else None
+
+
+def test_section_links_add_the_checker_once_verify_md_exists():
+    from helpcenter.reader.pages import section_links
+
+    policy = {"faq_dir": "faq", "contact_page": "contact.md"}
+    before = section_links(_Files("zh/faq/index.md", "zh/contact.md", "zh/safety.md"), "zh", policy)
+    assert (before.faq.url, before.contact.url, before.safety.url, before.verify) == ("faq/", "contact/", "safety/", None)
+    after = section_links(_Files("zh/faq/index.md", "zh/contact.md", "zh/safety.md", "zh/verify.md"), "zh", policy)
+    assert after.verify.url == "verify/"
+
+
+def test_home_data_reports_a_missing_faq_and_a_missing_summary():
+    from helpcenter.reader.pages import home_data
+
+    files = _Files("zh/index.md", "zh/faq/index.md", "zh/faq/a.md", "zh/faq/b.md", "zh/contact.md")
+    files.pages["zh/faq/a.md"].meta = {"description": "一句话。"}
+    files.pages["zh/faq/index.md"].content = '<h2 id="wallet">钱包</h2>'
+    home = files.pages["zh/index.md"]
+    home.file.src_uri = "zh/index.md"
+    home.meta = {"most_asked": ["faq/a.md", "faq/b.md", "faq/gone.md"], "topics": {"wallet": "密码与恢复"}}
+    config = type("C", (), {"extra": {"link_policy": {"faq_dir": "faq"},
+                                      "faq_categories": [{"id": "wallet", "label": {"zh": "钱包", "en": "Wallet"}},
+                                                         {"id": "support", "label": {"zh": "客服", "en": "Support"}}]}})()
+    data, problems = home_data(home, config, files, "zh")
+    assert [(link.title, link.description) for link in data.most_asked] == [("zh/faq/a.md", "一句话。"), ("zh/faq/b.md", "")]
+    assert [(c.id, c.url) for c in data.categories] == [("wallet", "faq/#wallet"), ("support", "faq/")]
+    assert problems == [
+        "docs/zh/index.md: most_asked 'faq/b.md' has no front-matter description, the one-line summary the home page shows under its title.",
+        "docs/zh/index.md: most_asked names 'faq/gone.md', which is not a page in this language.",
+        "docs/zh/index.md: topics has no line for the FAQ category 'support'.",
+    ]
