@@ -1,6 +1,8 @@
 """MkDocs adapter for helpcenter.reader: what the reader sees around the articles.
 
 Events, each chosen on purpose:
+- on_config: Chinese headings get readable anchors (pymdownx's Unicode slugify
+  for toc, lower case), unless mkdocs.yml names a slugify of its own.
 - on_files (after mkdocs-static-i18n): keep this language build's files, to find
   the pages the home page and the 404 page link to.
 - on_page_content: permalinks out of headings' accessible names, tables that stack
@@ -22,11 +24,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
+from pymdownx.slugs import slugify
 
 from helpcenter.buildnest import OuterBuild
 from helpcenter.reader.html import article
-from helpcenter.reader.pages import (HOME_TEMPLATE, NOT_FOUND, NotFoundPages, home_data, language_roots, page_language,
-                                     section_links)
+from helpcenter.reader.pages import HOME_TEMPLATE, NOT_FOUND, NotFoundPages, home_data, language_roots, page_language, section_links
 from helpcenter.reader.strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.reader")
@@ -43,6 +45,8 @@ build: OuterBuild[ReaderBuild] = OuterBuild(ReaderBuild)
 
 def on_config(config):
     build.start()
+    toc = config.mdx_configs.setdefault("toc", {})
+    toc.setdefault("slugify", slugify(case="lower"))
     return config
 
 

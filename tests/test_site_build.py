@@ -4,11 +4,9 @@ host, and bad input fails the strict build with file:line messages."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 

@@ -12,7 +12,8 @@
    3. The search field in the page (home, 404) hands its query to Material's
       search dialog, which shows the results.
    4. A query that finds nothing offers the other language's help center.
-   5. The menu button opens the navigation drawer from the keyboard too.
+   5. The menu button opens the navigation drawer from the keyboard too; a Tab
+      out of the search dialog on a phone shows the element it lands on.
    6. On paper, every link says where it leads. */
 (function () {
   "use strict";
@@ -160,6 +161,28 @@
     });
     drawer.addEventListener("change", function () {
       menu.setAttribute("aria-expanded", String(drawer.checked));
+    });
+  }
+
+  /* On a phone, Tab closes Material's search dialog and moves the focus into the
+     page, which does not scroll for a moment after the dialog closes: the focused
+     element stayed off the screen. Bring it into view, trying each frame for up
+     to a second. */
+  var search = document.getElementById("__search");
+  if (search) {
+    search.addEventListener("change", function () {
+      if (search.checked) return;
+      var frames = 0;
+      var reveal = function () {
+        var el = document.activeElement;
+        if (!el || el === document.body || !el.getBoundingClientRect || el.closest(".md-search")) return;
+        var box = el.getBoundingClientRect();
+        /* innerHeight is briefly the whole page's height here: the root's is the screen's */
+        if (box.bottom > 0 && box.top < document.documentElement.clientHeight) return;
+        el.scrollIntoView({ block: "center" });
+        if (++frames < 60) window.requestAnimationFrame(reveal);
+      };
+      window.requestAnimationFrame(reveal);
     });
   }
 
