@@ -54,6 +54,18 @@ def parse(path: Path) -> Head:
     return head
 
 
+def sitemap_alternates(site: Path) -> dict[str, dict[str, str]]:
+    """Each page's hreflang alternates, as sitemap.xml gives them: loc -> {lang: href}.
+    (The pages' heads carry none: see overrides/main.html, site_meta.)"""
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(site / "sitemap.xml").getroot()
+    return {url.findtext("s:loc", namespaces=ns).strip(): {link.get("hreflang"): link.get("href")
+                                                           for link in url.findall("x:link", ns) if link.get("rel") == "alternate"}
+            for url in root.findall("s:url", ns)}
+
+
 def test_every_page_is_built_in_both_languages(site):
     assert len(PAGES) >= 13
     en = sorted(p.relative_to(ROOT / "docs/en").as_posix() for p in (ROOT / "docs/en").rglob("*.md"))
@@ -81,11 +93,10 @@ def test_faq_pages_carry_faqpage_jsonld_and_hreflang(site, page):
         assert question["@type"] == "Question" and question["name"]
         assert question["acceptedAnswer"]["text"].count("<li>") >= 2
         slug = page[:-3]
-        assert head.alternates == {
-            "zh": f"https://help.test/{slug}/",
-            "en": f"https://help.test/en/{slug}/",
-            "x-default": f"https://help.test/{slug}/",
-        }
+        expected = {"zh": f"https://help.test/{slug}/", "en": f"https://help.test/en/{slug}/", "x-default": f"https://help.test/{slug}/"}
+        loc = f"https://help.test/{'en/' if lang == 'en' else ''}{slug}/"
+        assert sitemap_alternates(site)[loc] == expected
+        assert head.alternates == {}  # in sitemap.xml, not in the head: no sitemap fetch per page
 
 
 def test_jsonld_is_rendered_from_the_page_itself(site):
@@ -97,11 +108,19 @@ def test_jsonld_is_rendered_from_the_page_itself(site):
 
 
 def test_every_page_has_hreflang_for_both_languages(site):
+    """In sitemap.xml (search engines read it like head links): Material's language
+    integration fetches sitemap.xml relative to every <link rel=alternate> in a
+    page's head, so per-page head alternates cost three failed requests a page."""
+    sitemap = sitemap_alternates(site)
+    assert len(sitemap) == 2 * len(PAGES)
+    for loc, alternates in sitemap.items():
+        assert set(alternates) == {"zh", "en", "x-default"}, loc
+        assert alternates["x-default"] == alternates["zh"], loc
+        assert loc in alternates.values(), loc
+        assert all(href.startswith("https://help.test/") for href in alternates.values())
     for page in PAGES:
         for lang in ("zh", "en"):
-            alternates = parse(built_path(site, page, lang)).alternates
-            assert set(alternates) == {"zh", "en", "x-default"}, (page, lang)
-            assert all(href.startswith("https://help.test/") for href in alternates.values())
+            assert parse(built_path(site, page, lang)).alternates == {}, (page, lang)
 
 
 def test_non_faq_pages_have_no_faq_jsonld(site):
@@ -201,10 +220,10 @@ def test_links_work_when_the_site_lives_under_a_sub_path(tmp_path):
     env = {**ENV, "SITE_URL": "https://owner.github.io/repo/"}
     result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
+    assert sitemap_alternates(out)["https://owner.github.io/repo/en/"] == {
+        "zh": "https://owner.github.io/repo/", "en": "https://owner.github.io/repo/en/", "x-default": "https://owner.github.io/repo/"}
     for lang, home, switch in (("zh", out / "index.html", "en/"), ("en", out / "en/index.html", "../")):
         html = home.read_text(encoding="utf-8")
-        assert parse(home).alternates == {"zh": "https://owner.github.io/repo/", "en": "https://owner.github.io/repo/en/",
-                                          "x-default": "https://owner.github.io/repo/"}
         other = "en" if lang == "zh" else "zh"
         assert re.findall(rf'<a href="([^"]+)" hreflang="{other}" class="md-select__link"', html) == [switch]
 

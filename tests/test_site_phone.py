@@ -51,11 +51,34 @@ def test_contact_registry_box_sits_under_the_title(site, phone):
     assert box.locator("a[href='https://bitpie.com/']").count() == 1
 
 
-def test_home_search_button_opens_the_search_box(site, phone):
+def test_home_search_field_opens_the_search_box(site, phone):
     page, base, _ = phone
     for lang, home in (("zh", "/"), ("en", "/en/")):
         page.goto(base + home)
-        page.locator(".hc-search-button").click()
+        field = page.locator("#hc-search-input")
+        assert field.bounding_box()["y"] + field.bounding_box()["height"] < 844, lang  # on the first screen
+        field.focus()
+        page.keyboard.type("ab")
         search = page.locator("input.md-search__input")
         search.wait_for(state="visible")
         assert search.is_visible(), lang
+        assert search.input_value().startswith("a"), lang
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_first_phone_screen_has_search_contact_and_the_safety_rule(site, phone, lang):
+    """A reader who arrives worried finds search, contact and the safety rule at once:
+    on the home page, and the contact page's steps on the contact page."""
+    page, base, _ = phone
+    page.goto(base + ("/" if lang == "zh" else "/en/"))
+    screen = 844
+
+    def on_screen(selector: str) -> bool:
+        box = page.locator(selector).first.bounding_box()
+        return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= screen
+
+    assert on_screen(".hc-announce__rule") and on_screen("#hc-search-input")
+    assert on_screen(".hc-hero__contact-button") and on_screen(".hc-announce__contact")
+    page.goto(base + url_of(site, "contact.md", lang))
+    steps = page.locator(".md-content ol").first.locator("li")
+    assert on_screen(".md-content h2") and steps.first.bounding_box()["y"] < screen
