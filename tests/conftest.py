@@ -5,12 +5,16 @@ then changes one file and shows exactly what the guard reports.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
 import os
 import subprocess
 import sys
 import textwrap
+import threading
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -193,18 +197,35 @@ def chromium():
 @pytest.fixture(scope="session")
 def http_site(site):
     """The built site served on 127.0.0.1 (an ephemeral port)."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+    with serve(site) as url:
+        yield url
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+class QuietHandler(SimpleHTTPRequestHandler):
+    """A static file server that logs nothing; `headers` are sent with every answer."""
+
+    headers_to_send: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path, handler: type[SimpleHTTPRequestHandler] = QuietHandler, headers: dict[str, str] | None = None):
+    """Serve `folder` on 127.0.0.1 (an ephemeral port) for the duration of the block."""
+    if headers:
+        handler = type("WithHeaders", (handler,), {"headers_to_send": dict(headers)})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")

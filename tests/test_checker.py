@@ -13,9 +13,7 @@ import dataclasses
 import functools
 import json
 import re
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -27,6 +25,8 @@ from helpcenter.guard.domains import split_host
 from helpcenter.guard.project import load_settings
 from helpcenter.guard.runner import build_checker
 from helpcenter.headers import parse_headers
+
+from conftest import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTORS = yaml.safe_load((ROOT / "tests/data/channel_vectors.yml").read_text(encoding="utf-8"))
@@ -216,20 +216,8 @@ def disagreements(vectors, py, js) -> list:
 def csp_site(site):
     """The built site served with its own `_headers` (CSP and all), as a static host would."""
     headers = parse_headers((site / "_headers").read_text(encoding="utf-8"))["/*"]
-
-    class WithHeaders(SimpleHTTPRequestHandler):
-        def end_headers(self):
-            for name, value in headers.items():
-                self.send_header(name, value)
-            super().end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(WithHeaders, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(site, headers=headers) as url:
+        yield url
 
 
 def open_page(chromium, url: str, ours: tuple[str, ...], **context_options):

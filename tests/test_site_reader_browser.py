@@ -4,16 +4,16 @@ query pasted without a key press, the other language offered when nothing is
 found, Chinese terms highlighted on the opened page, and what a printout says."""
 from __future__ import annotations
 
-import functools
-import threading
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from helpcenter.reader.strings import STRINGS
+
+from conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -51,10 +51,8 @@ class StaticHost(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module", params=["root", "nearest"])
 def host(request, site):
     handler = type("Host", (StaticHost,), {"nearest": request.param == "nearest"})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield request.param, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(site, handler) as url:
+        yield request.param, url
 
 
 @pytest.fixture
