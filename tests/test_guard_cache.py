@@ -85,7 +85,11 @@ def test_results_from_worker_processes_are_cached_under_their_own_page(corpus, m
     expected = shown(cold(corpus, monkeypatch))
     assert shown(warm(corpus, workers=2)) == expected
     assert shown(warm(corpus, workers=1)) == expected
+    edited = corpus.parent / "docs/en/corpus/inline.md"
+    edited.write_text("# Inline\n\nNothing here.\n", encoding="utf-8")
+    expected = shown(cold(corpus, monkeypatch))
     assert shown(warm(corpus, workers=2)) == expected
+    assert shown(warm(corpus, workers=1)) == expected
 
 
 def test_an_edited_page_is_checked_again_and_only_it(mini, counted):
