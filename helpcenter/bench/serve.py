@@ -125,3 +125,23 @@ def check_command(config: Path, runs: int = 5, edit: str | None = None) -> dict[
         page.write_bytes(original)
     figures["one_edit"] = statistics.median(edits)
     return figures
+
+
+def measure(what: list[str], sizes: list[int], runs: int) -> dict:
+    """`--measure check,serve`: N = 0 is the shipped site itself (a git checkout,
+    so page dates come from git), other N a generated copy (scripts/bench.py)."""
+    from .corpus import ROOT, make_project
+
+    results: dict = {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for n in sizes:
+            config = ROOT / "mkdocs.yml" if n == 0 else make_project(Path(tmp) / f"n{n}", n)
+            row: dict = {}
+            if "check" in what:
+                row["check_command_s"] = check_command(config, runs)
+            if "serve" in what:
+                times = save_to_reload(config, runs=runs)
+                row["serve_save_to_reload_s"] = {"median": statistics.median(times), "min": min(times), "max": max(times)}
+            results[f"N={n}"] = row
+            print(n, row, flush=True)
+    return results
