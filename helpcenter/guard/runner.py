@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.utils import markdown_extensions
 
+from .cache import PageCache
 from .catalogue import finding
 from .faq import FaqDoc, check_faq, check_steps, is_faq, procedures, read_faq
 from .faq_index import expand_marker
@@ -346,6 +347,26 @@ def _check_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, 
         _FORKED = None
 
 
+def _cached_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, settings: Settings, workers: int,
+                  renderer: Renderer | None) -> list[PageResult]:
+    """Each page's result, in `items`' order: from the cache when the page and
+    everything its result depends on are unchanged (helpcenter.guard.cache), else
+    checked now."""
+    cache = PageCache.open(settings, "check" if renderer is not None else "build")
+    if cache is None:
+        return _check_pages(items, checker, settings, workers, renderer)
+    keys = [cache.key(*item) for item in items]
+    results: list[PageResult | None] = [cache.get(key) for key in keys]
+    todo = [i for i, result in enumerate(results) if result is None]
+    # worker processes return their results chunk by chunk, not in `items`' order
+    checked = {result.path: result for result in _check_pages([items[i] for i in todo], checker, settings, workers, renderer)}
+    for i in todo:
+        results[i] = checked[items[i][0]]
+        cache.put(keys[i], results[i])
+    cache.save()
+    return [result for result in results if result is not None]
+
+
 def check_site(settings: Settings, today: dt.date | None = None, workers: int | None = None,
                render: bool = False) -> SiteReport:
     """All rules over all languages. `workers`: processes for the per-page rules
@@ -358,7 +379,7 @@ def check_site(settings: Settings, today: dt.date | None = None, workers: int | 
     findings += file_findings
     renderer = Renderer(*extensions(settings.markdown_extensions)) if render else None
     items = [(path, settings.rel(path), lang, page) for lang, pages in pages_by_lang.items() for page, path in pages.items()]
-    for result in _check_pages(items, checker, settings, workers if workers is not None else (os.cpu_count() or 1), renderer):
+    for result in _cached_pages(items, checker, settings, workers if workers is not None else (os.cpu_count() or 1), renderer):
         report.pages[result.path] = result
         findings += result.findings
     if render:
