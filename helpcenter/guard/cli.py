@@ -24,6 +24,8 @@ SAY = Sayings({
     "clean": Text("check: no problems in {files} file(s), {seconds:.2f}s", "check：{files} 个文件，没有发现问题，用时 {seconds:.2f} 秒"),
     "problems": Text("check: {count} problem(s) in {files} file(s), {seconds:.2f}s",
                      "check：{files} 个文件，发现 {count} 个问题，用时 {seconds:.2f} 秒"),
+    "warnings": Text("check: no errors, {count} warning(s) in {files} file(s) (they do not fail the check), {seconds:.2f}s",
+                     "check：{files} 个文件，没有错误，有 {count} 个警告（警告不会让检查失败），用时 {seconds:.2f} 秒"),
 })
 
 
@@ -56,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         print(finding.github(args.lang) if args.github else finding.text(args.lang))
     elapsed = time.perf_counter() - started
     files = len(report.pages)
-    if findings:
+    if findings and not any(finding.fails for finding in findings):
+        print(SAY("warnings", tool_lang, count=len(findings), files=files, seconds=elapsed), file=sys.stderr)
+    elif findings:
         print(SAY("problems", tool_lang, count=len(findings), files=files, seconds=elapsed), file=sys.stderr)
     else:
         print(SAY("clean", tool_lang, files=files, seconds=elapsed), file=sys.stderr)
