@@ -73,11 +73,13 @@ class Record:
 
 
 def key_line(head: Iterable[str], key: str) -> int | None:
-    """The 1-based line of a top-level `key:` in the front matter's lines (file lines, from 1)."""
+    """The 1-based line of a top-level `key:` in the front matter's lines (file lines,
+    from 1), else of the first line naming it (a flow mapping `{key: …}`)."""
+    head = list(head)
     for number, line in enumerate(head, 1):
         if line.startswith(f"{key}:"):
             return number
-    return None
+    return next((number for number, line in enumerate(head, 1) if f"{key}:" in line), None)
 
 
 def make_record(meta: Mapping[str, Any] | None, body: str, head: list[str], lang: str, languages: Iterable[str]) -> Record:
