@@ -5,6 +5,7 @@ lists itself on the FAQ index page and in the nav (helpcenter.guard.faq_index)."
 from __future__ import annotations
 
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -145,10 +146,27 @@ def test_draft_check_command_prints_github_annotations(project):
 def test_the_guides_worked_example_passes_every_check(project, guide, lang):
     example = re.search(r"```markdown\n(.*?)```", (ROOT / guide).read_text(encoding="utf-8"), re.S).group(1)
     settings = load_settings(project / "mkdocs.yml")
-    created = create_faq(settings, "change-wallet-name", {"zh": "如何修改钱包名称？", "en": "How do I rename my wallet?"})
+    created = create_faq(settings, "change-pin", {"zh": "如何修改 PIN 码？", "en": "How do I change my PIN?"})
     created.files[lang].write_text(example, encoding="utf-8")
     assert check_config(project / "mkdocs.yml").findings == []
-    assert [f.path for f in find_drafts(settings)] == [f"docs/{'zh' if lang == 'en' else 'en'}/faq/change-wallet-name.md"]
+    assert [f.path for f in find_drafts(settings)] == [f"docs/{'zh' if lang == 'en' else 'en'}/faq/change-pin.md"]
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.zh.md"])
+def test_the_guides_scaffold_command_run_as_written_creates_the_pages_it_names(project, guide):
+    """The guide's `new_faq.py` line, run as printed (from the project root), creates
+    both pages at the paths the guide tells the writer to edit and commit."""
+    text = (ROOT / guide).read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if line.startswith(".venv/bin/python scripts/new_faq.py "))
+    args = shlex.split(line)[2:]
+    result = new_faq(project, *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    faq_id = args[0]
+    for lang in ("zh", "en"):
+        page = f"docs/{lang}/faq/{faq_id}.md"
+        assert (project / page).is_file()
+        assert page in text and page in result.stdout
+    assert f"git add docs/zh/faq/{faq_id}.md docs/en/faq/{faq_id}.md" in text
 
 
 def test_the_published_site_has_no_drafts():
