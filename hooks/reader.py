@@ -9,7 +9,9 @@ Events, each chosen on purpose:
   on a phone with ✓ / ✗ marks, domains that never break (helpcenter.reader.html).
 - on_page_context: the interface's words in the page's language (`hc`), the
   section links (`hc_links`), and on the home page its data (`hc_home`); a
-  most-asked entry that names no page is a warning, so --strict fails.
+  most-asked entry that names no page is a warning, so --strict fails. On a page
+  whose twin changed since (helpcenter.reader.translation), `hc_translation`:
+  the notice's link to the twin (pages read once per outer build).
 - on_template_context / on_post_template: 404.html in the language being built,
   with a language switcher that leads to the other language's home; each
   language's rendering is kept ...
@@ -30,6 +32,7 @@ from helpcenter.buildnest import OuterBuild
 from helpcenter.reader.html import article
 from helpcenter.reader.pages import HOME_TEMPLATE, NOT_FOUND, NotFoundPages, home_data, language_roots, page_language, section_links
 from helpcenter.reader.strings import strings_for
+from helpcenter.reader.translation import notice, outdated
 
 log = logging.getLogger("mkdocs.hooks.reader")
 
@@ -38,6 +41,7 @@ log = logging.getLogger("mkdocs.hooks.reader")
 class ReaderBuild:
     files: object = None  # this language build's Files
     not_found: NotFoundPages = field(default_factory=NotFoundPages)
+    outdated: dict[str, str] | None = None  # docs path of each page whose twin changed -> the twin's language
 
 
 build: OuterBuild[ReaderBuild] = OuterBuild(ReaderBuild)
@@ -84,6 +88,10 @@ def on_page_context(context, page, config, nav):
     files = build.state.files if build.state else None
     lang_dir = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else ""
     context["hc_links"] = section_links(files, lang_dir, _policy(config))
+    if build.state is not None:
+        if build.state.outdated is None:
+            build.state.outdated = outdated(Path(config.config_file_path))
+        context["hc_translation"] = notice(page.file.src_uri, page.url, build.state.outdated, language_roots(config))
     if (page.meta or {}).get("template") == HOME_TEMPLATE:
         data, problems = home_data(page, config, files, lang)
         for problem in problems:

@@ -104,7 +104,15 @@ def main() -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--write-md", action="store_true", help="update the table in BENCHMARKS.md")
+    parser.add_argument("--measure", default="", help="only these figures, comma-separated: check (the check command "
+                        "cold / cached / after one edit), serve (mkdocs serve save-to-reload)")
     args = parser.parse_args()
+    if args.measure:
+        from helpcenter.bench.serve import measure
+
+        sizes = [int(s) for s in args.sizes.split(",")] if args.sizes != "10,100,1000" else [0, 1000]
+        print(json.dumps(measure(args.measure.split(","), sizes, args.runs), indent=2))
+        return 0
     sizes = [10] if args.quick else [int(s) for s in args.sizes.split(",")]
     runs = 1 if args.quick else args.runs
     info = machine()

@@ -115,6 +115,28 @@ def test_workflow_gates_fail_with_annotations(bad_tree, workflow):
         assert_named(result, lines)
 
 
+def test_pull_request_workflow_lists_translation_needed_in_the_job_summary(tmp_path):
+    """A fix to the Chinese steps only: the workflow's check step annotates the
+    English page as a warning (the check still passes), and its translation step
+    writes the page into the job summary ($GITHUB_STEP_SUMMARY)."""
+    root = _copy(tmp_path)
+    page = root / "docs/zh/faq/transfer-not-arrived.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("1. **找到交易哈希**", "1. **先找到交易哈希**"), encoding="utf-8")
+    commands = _workflow_commands("pull-request.yml")
+    step, command, env = next(c for c in commands if "check.py" in c[1] and "check_drafts" not in c[1])
+    result = run(command, root, **env)
+    assert result.returncode == 0, (step, result.stdout, result.stderr)
+    assert re.search(r"^::warning file=docs/en/faq/transfer-not-arrived\.md,line=\d+,title=translation-outdated::", result.stdout, re.M), result.stdout
+    step, command, env = next(c for c in commands if "translations.py" in c[1])
+    summary = tmp_path / "summary.md"
+    summary.write_text("(earlier steps)\n", encoding="utf-8")
+    result = run(command, root, GITHUB_STEP_SUMMARY=str(summary), **env)
+    assert result.returncode == 0, (step, result.stdout, result.stderr)
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("(earlier steps)\n## Translation needed · 需要翻译\n"), text
+    assert "| `docs/en/faq/transfer-not-arrived.md` | update from the Chinese version · 按中文版本更新 |" in text
+
+
 def test_verify_site_in_the_workflows_fails_on_a_planted_link(tmp_path):
     """The workflows' verify step, fed a built folder with a bad link planted in
     the published HTML (as a site built by another engine, or edited by hand)."""

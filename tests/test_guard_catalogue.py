@@ -101,6 +101,28 @@ def draft_placeholder(mini: Mini) -> list[Finding]:
     return find_drafts(settings)
 
 
+def translation_outdated(mini: Mini) -> list[Finding]:
+    from helpcenter.scaffold.translations import init
+
+    init(load_settings(mini.config))  # every page in line with its twin, then each language edited alone
+    for lang in LANG_FOLDERS:
+        path = mini.root / "docs" / lang / "faq/forgot.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("3. **", "3. **Now: "), encoding="utf-8")
+    return mini.findings()
+
+
+def translation_record(mini: Mini) -> list[Finding]:
+    mini.write("zh/faq/forgot.md", FAQ_ZH.replace("{title:", "{in_sync_with: nope, title:"))
+    mini.write("en/faq/forgot.md", FAQ_EN.replace("{title:", "{translate_from: fr, title:"))
+    return mini.findings()
+
+
+def translation_pending(mini: Mini) -> list[Finding]:
+    mini.write("zh/faq/forgot.md", FAQ_ZH.replace("{title:", "{translate_from: en, title:"))
+    mini.write("en/faq/forgot.md", FAQ_EN.replace("{title:", "{translate_from: zh, title:"))
+    return find_drafts(load_settings(mini.config))
+
+
 def registry_unreachable(mini: Mini) -> list[Finding]:
     return check_urls([("http://127.0.0.1:9/closed", 10)], "mkdocs.yml", timeout=2)
 
@@ -201,6 +223,9 @@ SCENARIOS: dict[str, Callable[[Mini], list[Finding]]] = {
     "missing-translation": missing_translation,
     "step-count-mismatch": faq(FAQ_ZH, FAQ_EN.replace("3. **Set a new password**: Choose a new strong password.\n", "")),
     "faq-type-mismatch": faq_type_mismatch,
+    "translation-outdated": translation_outdated,
+    "translation-record": translation_record,
+    "translation-pending": translation_pending,
     "unchecked-file": both_files("login.html", b"<form action=https://bitpie-support.com>"),
     "outside-language-folder": outside_language_folder,
     "front-matter": faq("---\ntitle: [unclosed\n---\n\n" + FAQ_EN.split("---\n", 2)[2]),

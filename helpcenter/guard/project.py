@@ -98,8 +98,8 @@ class YamlDoc:
         return self.lines.get(path, 1)
 
 
-def read_yaml(path: Path) -> YamlDoc:
-    text = path.read_text(encoding="utf-8")
+def read_yaml(path: Path, raw: bytes | None = None) -> YamlDoc:
+    text = (path.read_bytes() if raw is None else raw).decode("utf-8")
     data = yaml.load(text, Loader=_TolerantLoader) or {}
     node = yaml.compose(text, Loader=_TolerantLoader)
     return YamlDoc(data=data, lines=_key_lines(node) if node is not None else {})
@@ -176,11 +176,26 @@ def today_in_zone():
     return dt.datetime.now(ZoneInfo(ZONE)).date()
 
 
+# Settings already read, by config path, bytes and environment (`!ENV`): `mkdocs
+# serve` reads mkdocs.yml again for every rebuild, and two hooks read it per build.
+_LOADED: dict[tuple, Settings] = {}
+
+
 def load_settings(config_file: Path) -> Settings:
     """The settings of the project whose config is `config_file`; problems in the
     guard's part of it are in `Settings.findings` (the schema: helpcenter/guard/config.py)."""
     config_file = Path(config_file).resolve()
-    doc = read_yaml(config_file)
+    raw = config_file.read_bytes()
+    key = (config_file, raw, tuple(sorted(os.environ.items())))
+    if key not in _LOADED:
+        if len(_LOADED) >= 8:
+            _LOADED.clear()
+        _LOADED[key] = _load_settings(config_file, raw)
+    return _LOADED[key]
+
+
+def _load_settings(config_file: Path, raw: bytes) -> Settings:
+    doc = read_yaml(config_file, raw)
     data = doc.data if isinstance(doc.data, dict) else {}
     root = config_file.parent
     docs_dir = (root / str(data.get("docs_dir") or "docs")).resolve()

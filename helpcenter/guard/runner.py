@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.utils import markdown_extensions
 
+from .cache import PageCache
 from .catalogue import finding
 from .faq import FaqDoc, check_faq, check_steps, is_faq, procedures, read_faq
 from .faq_index import expand_marker
@@ -19,7 +20,7 @@ from .findings import Finding
 from .frontmatter import check_faq_meta
 from .html import check_html
 from .links import LinkChecker, check_registry, is_external, normalise
-from .markdown import MAX_NESTING, NOT_A_MAPPING, Article, Snippet, parse_article
+from .markdown import MAX_NESTING, NOT_A_MAPPING, Article, Snippet, parse_article, read_source
 from .parity import check_parity
 from .project import Settings, load_settings, today_in_zone
 from .prose import check_prose, check_requests, normalise_prose, pieces
@@ -27,6 +28,7 @@ from .rawhtml import read_fragment
 from .registry import load_registry
 from .render import Renderer, anchors, extensions
 from .sitelinks import LocalPage, check_local_links, local_links
+from .translation import KEY, PENDING, Entry, Record, check_translations, make_record, pending_pages
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class PageResult:
     faq: FaqDoc | None
     links: tuple[tuple[str, int], ...] = ()   # links to the site's own pages, with lines
     anchors: frozenset[str] | None = None     # ids of the rendered page (standalone check)
+    translation: Record | None = None          # its translation status record (helpcenter.guard.translation)
 
     @property
     def doc(self) -> str:
@@ -311,7 +314,9 @@ def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker,
         for steps in procedures(article):
             findings += check_steps(article, steps)
     links = local_links((link.url, link.line) for link in article.links if link.kind != "autolink")
-    result = PageResult(path, rel, lang, page, tuple(findings), frozenset(seen), doc, links)
+    head = read_source(article.path).split("\n")[:article.offset] if KEY in article.meta or PENDING in article.meta else []
+    record = make_record(article.meta, article.body, head, lang, settings.languages)
+    result = PageResult(path, rel, lang, page, tuple(findings), frozenset(seen), doc, links, translation=record)
     if renderer is None:
         return result
     from .rendered import check_rendered  # rendered.py imports this module
@@ -346,6 +351,26 @@ def _check_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, 
         _FORKED = None
 
 
+def _cached_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, settings: Settings, workers: int,
+                  renderer: Renderer | None) -> list[PageResult]:
+    """Each page's result, in `items`' order: from the cache when the page and
+    everything its result depends on are unchanged (helpcenter.guard.cache), else
+    checked now."""
+    cache = PageCache.open(settings, "check" if renderer is not None else "build")
+    if cache is None:
+        return _check_pages(items, checker, settings, workers, renderer)
+    keys = [cache.key(*item) for item in items]
+    results: list[PageResult | None] = [cache.get(key) for key in keys]
+    todo = [i for i, result in enumerate(results) if result is None]
+    # worker processes return their results chunk by chunk, not in `items`' order
+    checked = {result.path: result for result in _check_pages([items[i] for i in todo], checker, settings, workers, renderer)}
+    for i in todo:
+        results[i] = checked[items[i][0]]
+        cache.put(keys[i], results[i])
+    cache.save()
+    return [result for result in results if result is not None]
+
+
 def check_site(settings: Settings, today: dt.date | None = None, workers: int | None = None,
                render: bool = False) -> SiteReport:
     """All rules over all languages. `workers`: processes for the per-page rules
@@ -358,7 +383,7 @@ def check_site(settings: Settings, today: dt.date | None = None, workers: int | 
     findings += file_findings
     renderer = Renderer(*extensions(settings.markdown_extensions)) if render else None
     items = [(path, settings.rel(path), lang, page) for lang, pages in pages_by_lang.items() for page, path in pages.items()]
-    for result in _check_pages(items, checker, settings, workers if workers is not None else (os.cpu_count() or 1), renderer):
+    for result in _cached_pages(items, checker, settings, workers if workers is not None else (os.cpu_count() or 1), renderer):
         report.pages[result.path] = result
         findings += result.findings
     if render:
@@ -366,11 +391,15 @@ def check_site(settings: Settings, today: dt.date | None = None, workers: int | 
     if len(pages_by_lang) > 1:
         rels = {lang: {} for lang in pages_by_lang}
         step_counts: dict[tuple[str, str], tuple[int, int]] = {}
+        site: dict[str, dict[str, Entry]] = {lang: {} for lang in pages_by_lang}
         for result in report.pages.values():
             rels[result.lang][result.page] = result.rel
+            if result.translation is not None:
+                site[result.lang][result.page] = Entry(result.lang, result.page, result.rel, result.translation)
             if result.faq is not None:
                 step_counts[(result.lang, result.page)] = (len(result.faq.steps), result.faq.list_line or result.faq.title_line)
-        findings += check_parity(rels, step_counts)
+        findings += check_parity(rels, step_counts, pending_pages(site))
+        findings += check_translations(site)
     report.findings = sorted(set(findings))
     return report
 

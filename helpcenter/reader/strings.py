@@ -23,6 +23,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "permalink": "本节链接",
         "official": "官方",
         "not_official": "非官方",
+        # a page whose twin changed since (helpcenter/reader/translation.py)
+        "translation_outdated": "此译文可能已过时：英文版在上次同步之后有更新。",
+        "translation_read": "阅读英文版",
         # home
         "search_label": "搜索帮助文章",
         "search_placeholder": "输入你的问题",
@@ -58,6 +61,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "permalink": "Link to this section",
         "official": "Official",
         "not_official": "Not official",
+        "translation_outdated": "This translation may be out of date: the Chinese version has changed since.",
+        "translation_read": "Read the Chinese version",
         "search_label": "Search the help center",
         "search_placeholder": "Type your question",
         "search_button": "Search",

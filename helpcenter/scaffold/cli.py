@@ -2,6 +2,7 @@
 
     python scripts/new_faq.py ID [--zh 中文标题] [--en "English title"] [--lang zh|en]
     python scripts/rename_faq.py OLD NEW [--lang zh|en]
+    python scripts/new_faq.py --translate ID [--from zh]   (the missing language of an existing FAQ)
     python scripts/check_drafts.py [--github] [--lang zh|en]
 
 `--lang zh` prints everything in Chinese; without it, new_faq.py speaks English and
@@ -20,7 +21,8 @@ from helpcenter.guard.project import load_settings
 
 from .drafts import find_drafts
 from .rename import rename_faq
-from .scaffold import ScaffoldError, create_faq
+from .scaffold import ScaffoldError, create_faq, faq_folder
+from .translate import TranslateError, missing_languages, translate_faq
 
 SAY = Sayings({
     "no-config": Text("{tool}: {config} not found; run from the project root or pass --config.",
@@ -36,6 +38,15 @@ SAY = Sayings({
                        "  3. 检查：运行 .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py"),
     "renamed": Text("Renamed the FAQ '{old}' to '{new}':", "已把常见问题“{old}”改名为“{new}”："),
     "links": Text("Links rewritten in:", "已改写链接的文件："),
+    "translated": Text("Created the translation draft of the FAQ '{slug}' from the {source:language} version ({steps} steps):",
+                       "已从{source:language}版本为常见问题“{slug}”创建译文草稿（{steps} 步）："),
+    "translate-todo": Text("  1. Translate it: replace every TODO, one step for each step of {twin}.",
+                           "  1. 翻译：替换所有 TODO，与 {twin} 的步骤一一对应。"),
+    "translate-mark": Text("  3. When it is translated: .venv/bin/helpcenter-translations --mark {path}",
+                           "  3. 翻译完成后运行：.venv/bin/helpcenter-translations --mark {path}"),
+    "pending-note": Text("  {path} waits for its translation from {twin} (`translate_from`); when it is done: "
+                         ".venv/bin/helpcenter-translations --mark {path}",
+                         "  {path} 等待从 {twin} 翻译（`translate_from`）；翻译完成后运行：.venv/bin/helpcenter-translations --mark {path}"),
     "drafts": Text("check_drafts: {count} draft page(s)", "check_drafts：有 {count} 个草稿页面"),
     "no-drafts": Text("check_drafts: no drafts", "check_drafts：没有草稿"),
 })
@@ -55,6 +66,10 @@ def new_faq(argv: list[str] | None = None) -> int:
     parser.add_argument("id", help="the FAQ id: lowercase letters, digits and hyphens, e.g. change-wallet-name")
     parser.add_argument("--zh", metavar="TITLE", help="the question in Chinese (else a TODO placeholder)")
     parser.add_argument("--en", metavar="TITLE", help="the question in English (else a TODO placeholder)")
+    parser.add_argument("--translate", action="store_true",
+                        help="ID exists in some languages: create the missing ones, with the source's number of steps, "
+                             "waiting for translation (the default when ID exists in some languages only)")
+    parser.add_argument("--from", dest="source", metavar="LANG", help="with --translate: the language to translate from")
     _config_arg(parser)
     lang_arg(parser)
     args = parser.parse_args(argv)
@@ -64,6 +79,8 @@ def new_faq(argv: list[str] | None = None) -> int:
         return 2
     settings = load_settings(args.config)
     titles = {lang: title for lang, title in (("zh", args.zh), ("en", args.en)) if title is not None}
+    if args.translate or missing_languages(settings, args.id):
+        return _translate(settings, args.id, args.source, titles, lang)
     try:
         created = create_faq(settings, args.id, titles)
     except ScaffoldError as error:
@@ -80,6 +97,31 @@ def new_faq(argv: list[str] | None = None) -> int:
     for url in urls.values():
         print(f"       http://127.0.0.1:8000{url}")
     print(SAY("step-check", lang))
+    source = next((code for code in settings.languages if code in titles), None)
+    for code, path in created.files.items():
+        if source and code not in titles:
+            print(SAY("pending-note", lang, path=settings.rel(path), twin=settings.rel(created.files[source])))
+    return 0
+
+
+def _translate(settings, slug: str, source: str | None, titles: dict[str, str], lang: str) -> int:
+    try:
+        made = translate_faq(settings, slug, source, titles)
+    except (ScaffoldError, TranslateError) as error:
+        print(SAY("error", lang, tool="new_faq", message=error.text(lang)), file=sys.stderr)
+        return 1
+    twin = settings.rel(faq_folder(settings, made.source) / f"{slug}.md")
+    print(SAY("translated", lang, slug=slug, source=made.source, steps=made.steps))
+    for path in made.files.values():
+        print(f"  {settings.rel(path)}")
+    print(SAY("next", lang))
+    print(SAY("translate-todo", lang, twin=twin))
+    print(SAY("step-preview", lang))
+    default = settings.languages[0] if settings.languages else ""
+    for url in made.preview_paths(default, settings.faq_dir).values():
+        print(f"       http://127.0.0.1:8000{url}")
+    for path in made.files.values():
+        print(SAY("translate-mark", lang, path=settings.rel(path)))
     return 0
 
 

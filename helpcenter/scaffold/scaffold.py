@@ -102,7 +102,8 @@ def existing(settings: Settings, slug: str) -> list[Path]:
 
 def create_faq(settings: Settings, slug: str, titles: Mapping[str, str] | None = None) -> Created:
     """Write the draft FAQ `slug` in every language. `titles`: language -> question,
-    for the languages the writer can write; the others get a placeholder title."""
+    for the languages the writer can write; the others get a placeholder title and,
+    when at least one title is given, `translate_from:` that language."""
     titles = {lang: title.strip() for lang, title in (titles or {}).items() if title is not None}
     check_slug(slug)
     unknown = sorted(set(titles) - set(settings.languages))
@@ -114,6 +115,9 @@ def create_faq(settings: Settings, slug: str, titles: Mapping[str, str] | None =
     if clash:
         raise ScaffoldError("id-used", slug=slug, listed=tuple(settings.rel(p) for p in clash))
     category = settings.faq_categories[0].id if settings.faq_categories else "wallet"
+    # A language the writer gave no title for waits for its translation from the first
+    # one given (helpcenter.guard.translation): its steps are not compared until then.
+    source = next((lang for lang in settings.languages if lang in titles), None)
     written: dict[str, Path] = {}
     try:
         for lang in settings.languages:
@@ -121,7 +125,8 @@ def create_faq(settings: Settings, slug: str, titles: Mapping[str, str] | None =
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite
                 written[lang] = path
-                out.write(render(lang, titles.get(lang), category, today_in_zone().isoformat()))
+                out.write(render(lang, titles.get(lang), category, today_in_zone().isoformat(),
+                                 translate_from=source if lang not in titles else None))
     except OSError as error:
         for path in written.values():
             path.unlink(missing_ok=True)

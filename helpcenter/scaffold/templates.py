@@ -80,27 +80,47 @@ def _yaml_scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
 
 
-def render(lang: str, title: str | None = None, category: str = "wallet", checked: str = "2026-01-01") -> str:
+def render(lang: str, title: str | None = None, category: str = "wallet", checked: str = "2026-01-01", *,
+           steps: int = STEPS, hints: tuple[str, ...] = (), translate_from: str | None = None,
+           sources: str | None = None) -> str:
     """The draft page for one language. `title`: the question, if the writer gave it;
-    `category`: a valid category id to start from; `checked`: today's date."""
+    `category`: a valid category id to start from; `checked`: today's date.
+    A translation of an existing page also gets: `steps`, the source's number of
+    steps; `hints`, the source's step titles, shown in the placeholders;
+    `translate_from`, the source's language (helpcenter.guard.translation.PENDING);
+    `sources`, the source's `sources:` block as YAML."""
     t = template_for(lang)
     title = title or t.title
-    steps = "\n".join(f"{n}. {t.step.format(n=n)}" for n in range(1, STEPS + 1))
+
+    def step(n: int) -> str:
+        text = t.step.format(n=n)
+        hint = hints[n - 1].replace("*", "").strip() if n <= len(hints) else ""
+        if hint:  # the step title to translate, inside the placeholder title
+            text = text.replace("**:", f" ({hint})**:", 1).replace("**：", f"（{hint}）**：", 1)
+        return f"{n}. {text}"
+
+    steps_text = "\n".join(step(n) for n in range(1, max(steps, 1) + 1))
     related = "\n".join(f"- {link}" for link in t.related)
+    if sources is None:
+        sources = (
+            f"  - url: https://bitpie.com/  # {PLACEHOLDER}: the official BitPie page or BitPie repository file the steps rely on\n"
+            f"    title: \"{PLACEHOLDER}: the source's own title\"\n"
+            f"    checked: {checked}\n"
+        )
+    pending = f"translate_from: {translate_from}  # helpcenter-translations --mark removes this once it is translated\n" if translate_from else ""
     return (
         "---\n"
         f"title: {_yaml_scalar(title)}\n"
         f"description: {_yaml_scalar(t.description)}\n"
         f"category: {category}  # {PLACEHOLDER}: one of mkdocs.yml extra.faq_categories\n"
         "sources:\n"
-        f"  - url: https://bitpie.com/  # {PLACEHOLDER}: the official BitPie page or BitPie repository file the steps rely on\n"
-        f"    title: \"{PLACEHOLDER}: the source's own title\"\n"
-        f"    checked: {checked}\n"
+        f"{sources}"
+        f"{pending}"
         "---\n\n"
         f"# {title}\n\n"
         f"{t.answer}\n\n"
         f"## {t.steps_heading}\n\n"
-        f"{steps}\n\n"
+        f"{steps_text}\n\n"
         f"## {t.escalation_heading}\n\n"
         f"{t.escalation}\n\n"
         f"## {t.related_heading}\n\n"

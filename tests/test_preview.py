@@ -1,0 +1,183 @@
+"""A faster live preview (helpcenter/preview.py, hooks/preview.py): compiled
+templates and git dates kept between `mkdocs serve` rebuilds, never stale; the
+guard still reports a problem saved into a page at its line; `mkdocs build`
+untouched."""
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import jinja2
+import pytest
+
+from helpcenter import preview
+from helpcenter.bench.serve import free_port
+from helpcenter.guard import project
+
+from conftest import ENV, ROOT
+
+
+def _hook():
+    spec = importlib.util.spec_from_file_location("preview_hook_under_test", ROOT / "hooks/preview.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_templates_compiled_once_are_reused_and_an_edited_one_is_compiled_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(preview, "TEMPLATES", preview.MemoryBytecodeCache())
+    (tmp_path / "page.html").write_text("{{ x }}-A", encoding="utf-8")
+
+    def env():
+        return preview.keep_templates(jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), auto_reload=False))
+
+    assert env().get_template("page.html").render(x=1) == "1-A"
+    real = jinja2.Environment._parse
+    with monkeypatch.context() as m:
+        m.setattr(jinja2.Environment, "_parse", lambda *a, **k: pytest.fail("compiled again"))
+        assert env().get_template("page.html").render(x=2) == "2-A"  # a new environment, nothing compiled
+        (tmp_path / "page.html").write_text("{{ x }}-B", encoding="utf-8")
+        with pytest.raises(BaseException, match="compiled again"):
+            env().get_template("page.html")
+    assert jinja2.Environment._parse is real
+    assert env().get_template("page.html").render(x=3) == "3-B"
+
+
+class FakeUtil:
+    def __init__(self, head: str) -> None:
+        self.head, self.calls, self.ignored_commits = head, [], []
+
+    def get_head_commit(self, path):
+        return self.head
+
+    def get_git_commit_timestamp(self, path, is_first_commit=False):
+        self.calls.append(path)
+        return ("c0ffee", 1_700_000_000) if "known" in path else ("", 1_800_000_000)
+
+    def get_tag_name_for_commit(self, commit_hash):
+        self.calls.append("tag " + commit_hash)
+        return "v1"
+
+
+class FakePlugin:
+    def __init__(self, head: str, **options) -> None:
+        self.config = {"enabled": True, "type": "date", **options}
+        self.util = FakeUtil(head)
+
+
+def dates(plugin, *paths):
+    return [plugin.util.get_git_commit_timestamp(path) for path in paths] + [plugin.util.get_tag_name_for_commit("c0ffee")]
+
+
+def test_git_dates_are_kept_while_head_and_options_stay(tmp_path):
+    kept = preview.GitDates()
+    first = FakePlugin("aaa")
+    assert kept.attach(first, str(tmp_path))
+    assert dates(first, "/d/known.md", "/d/new.md") == [("c0ffee", 1_700_000_000), ("", 1_800_000_000), "v1"]
+    assert first.util.calls == ["/d/known.md", "/d/new.md", "tag c0ffee"]
+    again = FakePlugin("aaa")  # the next rebuild: a new helper, same HEAD
+    kept.attach(again, str(tmp_path))
+    assert dates(again, "/d/known.md", "/d/new.md") == [("c0ffee", 1_700_000_000), ("", 1_800_000_000), "v1"]
+    assert again.util.calls == ["/d/new.md"]  # a file git does not know is asked every time
+    committed = FakePlugin("bbb")  # a commit moved HEAD
+    kept.attach(committed, str(tmp_path))
+    dates(committed, "/d/known.md")
+    assert committed.util.calls == ["/d/known.md", "tag c0ffee"]
+    other = FakePlugin("bbb", enable_git_follow=False)  # another option
+    kept.attach(other, str(tmp_path))
+    dates(other, "/d/known.md")
+    assert other.util.calls == ["/d/known.md", "tag c0ffee"]
+
+
+@pytest.mark.parametrize("plugin", [None, object(), FakePlugin("", ), FakePlugin("aaa", enabled=False)])
+def test_git_dates_leave_alone_what_they_cannot_vouch_for(plugin, tmp_path):
+    assert not preview.GitDates().attach(plugin, str(tmp_path))
+
+
+def test_the_hook_acts_under_serve_only(monkeypatch):
+    hook = _hook()
+    hook.on_startup(command="build", dirty=False)
+    assert hook.on_env(jinja2.Environment(), config=None, files=None).bytecode_cache is None
+    hook.on_startup(command="serve", dirty=False)
+    assert hook.on_env(jinja2.Environment(), config=None, files=None).bytecode_cache is preview.TEMPLATES
+
+
+def test_settings_are_read_again_when_the_config_changes(mini):
+    first = project.load_settings(mini.config)
+    assert project.load_settings(mini.config) is first
+    mini.config.write_text(mini.config.read_text(encoding="utf-8").replace("min_steps: 2", "min_steps: 3"), encoding="utf-8")
+    assert project.load_settings(mini.config).min_steps == 3
+
+
+def _get(url: str, timeout: float = 30) -> bytes:
+    with urllib.request.urlopen(url, timeout=timeout) as answer:
+        return answer.read()
+
+
+def _wait(predicate, what: str, timeout: float = 90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.mark.build
+def test_serve_rebuilds_show_every_edit_and_every_problem(tmp_path):
+    """A real `mkdocs serve` on a git checkout of the project: an edited page and an
+    edited override template are both served after the rebuild (nothing stale from
+    the kept templates, dates or guard results), a problem saved into a page is
+    reported at its line, and fixing it serves the page again."""
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
+    subprocess.run([*git, "commit", "-qm", "start"], cwd=tmp_path, check=True)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = tmp_path / "serve.log"
+    page = tmp_path / "docs/en/about.md"
+    template = tmp_path / "overrides/partials/source-file.html"
+    with open(log, "wb") as out:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path,
+                                  env={**ENV, "SITE_URL": base + "/"}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        def served(path):
+            try:
+                return _get(base + path).decode("utf-8")
+            except OSError:
+                return ""
+
+        _wait(lambda: "livereload" in served("/en/about/"), "the first build")
+        page.write_text(page.read_text(encoding="utf-8") + "\nZanzibar preview sentence.\n", encoding="utf-8")
+        _wait(lambda: "Zanzibar preview sentence" in served("/en/about/"), "the edited page")
+        template.write_text(template.read_text(encoding="utf-8") + "\n<!-- kept-template-check -->\n", encoding="utf-8")
+        page.write_text(page.read_text(encoding="utf-8") + "\nAnother sentence.\n", encoding="utf-8")  # serve watches docs/ only
+        _wait(lambda: "kept-template-check" in served("/en/about/"), "the edited template")
+        line = len(page.read_text(encoding="utf-8").split("\n")) + 1
+        page.write_text(page.read_text(encoding="utf-8") + "\nSee [help](https://bitpie-help.com/).\n", encoding="utf-8")
+        _wait(lambda: f"docs/en/about.md:{line}: [lookalike-domain]" in log.read_text(encoding="utf-8", errors="replace"),
+              "the guard's finding in the rebuild")
+        page.write_text(page.read_text(encoding="utf-8").replace("See [help](https://bitpie-help.com/).", "Fixed sentence."),
+                        encoding="utf-8")
+        _wait(lambda: "Fixed sentence." in served("/en/about/"), "the fixed page")
+        assert "Zanzibar preview sentence" in served("/en/about/")
+        assert re.search(r"\d{4}", served("/en/about/"))  # still dated
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
