@@ -38,6 +38,10 @@ SAY = Sayings({
                        "  3. 检查：运行 .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py"),
     "renamed": Text("Renamed the FAQ '{old}' to '{new}':", "已把常见问题“{old}”改名为“{new}”："),
     "links": Text("Links rewritten in:", "已改写链接的文件："),
+    "redirects": Text("The old addresses keep answering (redirects added to {config}):",
+                      "旧地址仍然可以打开（已在 {config} 中添加重定向）："),
+    "remarked": Text("Translation records written again (the pages were in line before the rename):",
+                     "已重新写入翻译记录（这些页面在改名前是同步的）："),
     "translated": Text("Created the translation draft of the FAQ '{slug}' from the {source:language} version ({steps} steps):",
                        "已从{source:language}版本为常见问题“{slug}”创建译文草稿（{steps} 步）："),
     "translate-todo": Text("  1. Translate it: replace every TODO, one step for each step of {twin}.",
@@ -128,7 +132,8 @@ def _translate(settings, slug: str, source: str | None, titles: dict[str, str], 
 def rename(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="rename_faq",
-        description="Rename an FAQ in every language (git mv when tracked) and rewrite every link to it.",
+        description="Rename an FAQ in every language (git mv when tracked), rewrite every link to it, "
+                    "and keep its old address answering (a redirect in mkdocs.yml).",
     )
     parser.add_argument("old", help="the FAQ's current id, e.g. change-wallet-name")
     parser.add_argument("new", help="the new id: lowercase letters, digits and hyphens")
@@ -154,6 +159,14 @@ def rename(argv: list[str] | None = None) -> int:
     if done.rewritten:
         print(SAY("links", lang))
         for path in done.rewritten:
+            print(f"  {settings.rel(path)}")
+    if done.redirects:
+        print(SAY("redirects", lang, config=settings.config_rel))
+        for old, new in done.redirects.items():
+            print(f"  {old} -> {new}")
+    if done.remarked:
+        print(SAY("remarked", lang))
+        for path in done.remarked:
             print(f"  {settings.rel(path)}")
     return 0
 

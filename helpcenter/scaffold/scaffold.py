@@ -42,6 +42,10 @@ SAY = Sayings({
     "no-such-faq": Text("There is no FAQ '{slug}' in any language (docs/<lang>/faq/{slug}.md); check the old id.",
                         "任何语言里都没有常见问题“{slug}”（docs/<语言>/faq/{slug}.md）；请检查旧的 id。"),
     "io": Text("Could not create the FAQ: {error}", "无法创建这篇常见问题。系统的说明（英文原文）：{error}"),
+    "redirect-edit": Text("Nothing was moved: the redirects could not be added to {config} safely ({error}). Add them under "
+                          "plugins → redirects → redirect_maps by hand ({entries:list}), or fix {config} first.",
+                          "没有移动任何文件：无法安全地把重定向写进 {config}（{error}）。请手动在 plugins → redirects → "
+                          "redirect_maps 下添加（{entries:list}），或先修正 {config}。"),
 })
 
 
