@@ -147,6 +147,7 @@ BAD_MAP = """\
         en/faq/gone.md: https://bitpie-help.example/
         zh/faq/gone.md: zh/faq/nope.md
         zh/contact.md: zh/about.md
+        en/about/index.md: en/contact.md
         en/faq/cross.md: zh/faq/forgot-password.md
         en/faq/folder/: en/faq/forgot-password.md
         zh/faq/fine.md: zh/faq/forgot-password.md
@@ -162,7 +163,8 @@ def _with_map(config: Path) -> dict[str, int]:
     config.write_text(text, encoding="utf-8")
     lines = text.split("\n")
     return {key: lines.index(next(line for line in lines if line.strip().startswith(key + ":"))) + 1
-            for key in ("en/faq/gone.md", "zh/faq/gone.md", "zh/contact.md", "en/faq/cross.md", "en/faq/folder/")}
+            for key in ("en/faq/gone.md", "zh/faq/gone.md", "zh/contact.md", "en/about/index.md", "en/faq/cross.md",
+                        "en/faq/folder/")}
 
 
 def test_bad_redirects_are_findings_at_their_line(mini: Mini) -> None:
@@ -173,7 +175,8 @@ def test_bad_redirects_are_findings_at_their_line(mini: Mini) -> None:
     lines = _with_map(mini.config)
     found = {(f.line, f.case) for f in mini.findings() if f.code == "redirect"}
     assert found == {(lines["en/faq/gone.md"], "external"), (lines["zh/faq/gone.md"], "missing"),
-                     (lines["zh/contact.md"], "live"), (lines["en/faq/cross.md"], "language"),
+                     (lines["zh/contact.md"], "live"), (lines["en/about/index.md"], "live"),
+                     (lines["en/faq/cross.md"], "language"),
                      (lines["en/faq/folder/"], "format")}
     assert all(f.path == "mkdocs.yml" for f in mini.findings() if f.code == "redirect")
     text = next(f for f in mini.findings() if f.case == "live").text("zh")

@@ -17,7 +17,8 @@ helpcenter/reader/redirects.py).
 The guard (`redirect`, at the entry's mkdocs.yml line) refuses an entry a reader
 could be hurt or lost by: a target on another host (a redirect is a link nobody
 reads), a target that is not a page of this site, an old path that is still a live
-page (its redirect would replace the page), an entry that crosses languages or is
+page or served at a live page's address (faq/x.md and faq/x/index.md are both
+/faq/x/: its redirect would replace the page), an entry that crosses languages or is
 not a Markdown path. The build leaves such an entry out, so the plugin never writes
 it, and the check and the build report the same findings.
 """
@@ -111,15 +112,26 @@ def _inside(path: str, lang: str) -> str:
     return path[len(lang) + 1:] if lang else path
 
 
+def _address(page: str) -> str:
+    """The address a page is served at, as a key: faq/x.md, faq/x/index.md and
+    faq/x/README.md are all faq/x/."""
+    stem = posixpath.splitext(page)[0]
+    for name in ("index", "README"):
+        if stem == name or stem.endswith("/" + name):
+            return stem[: -len(name)]
+    return stem + "/"
+
+
 def check_redirects(settings, pages_by_lang: Mapping[str, Mapping[str, object]]) -> tuple[list[Redirect], list[Finding]]:
     """The entries the build may write, and a finding for every other one.
     `pages_by_lang[lang]` holds the pages of each language folder (runner.discover)."""
     entries, problems = read_redirects(settings)
     usable: list[Redirect] = []
     config = settings.config_rel
+    addresses = {lang: {_address(page) for page in pages} for lang, pages in pages_by_lang.items()}
     for entry in entries:
         pages = pages_by_lang.get(entry.lang, {})
-        if _inside(entry.old, entry.lang) in pages:
+        if _address(_inside(entry.old, entry.lang)) in addresses.get(entry.lang, set()):
             problems.append(finding("redirect", config, entry.line, "live", old=entry.old, new=entry.new))
         elif _inside(entry.target, entry.lang) not in pages:
             problems.append(finding("redirect", config, entry.line, "missing", old=entry.old, new=entry.new))
