@@ -92,6 +92,12 @@ def test_rename_command_in_chinese(project: Path) -> None:
     again = subprocess.run([sys.executable, str(ROOT / "scripts" / "rename_faq.py"), OLD, NEW, "--lang", "zh"],
                            cwd=project, capture_output=True, text=True, check=False)
     assert again.returncode == 1 and "任何语言里都没有常见问题" in again.stderr
+    assert "旧地址仍然可以打开" in done.stdout and f"zh/faq/{OLD}.md -> zh/faq/{NEW}.md" in done.stdout
+    assert "已重新写入翻译记录" in done.stdout
+    # every page was in line with its translation before the rename: still so after it
+    status = subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py")], cwd=project,
+                            capture_output=True, text=True, check=True)
+    assert "translations: 0 outdated" in status.stderr, status.stdout + status.stderr
 
 
 def _map(root: Path) -> dict[str, str]:
