@@ -223,6 +223,8 @@ SCENARIOS: dict[str, Callable[[Mini], list[Finding]]] = {
     "missing-translation": missing_translation,
     "step-count-mismatch": faq(FAQ_ZH, FAQ_EN.replace("3. **Set a new password**: Choose a new strong password.\n", "")),
     "faq-type-mismatch": faq_type_mismatch,
+    "redirect": in_config("plugins:\n", "plugins:\n  - redirects:\n      redirect_maps:\n"
+                          "        en/faq/old.md: https://bitpie-help.example/\n        zh/faq/old.md: zh/faq/nope.md\n"),
     "translation-outdated": translation_outdated,
     "translation-record": translation_record,
     "translation-pending": translation_pending,

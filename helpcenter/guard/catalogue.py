@@ -432,10 +432,21 @@ _RULES: tuple[Rule, ...] = (
     # -- zh/en parity -------------------------------------------------------------
     rule("missing-translation", "parity",
          Text("A page that exists in one language only.", "只有一种语言版本的页面。"),
-         Text("This page has no {lang:language} version ({missing} does not exist).",
-              "这个页面没有{lang:language}版本（{missing} 不存在）。"),
-         Text("Create {missing} with the same steps, or remove this page from every language.",
-              "创建 {missing}（步骤与本页相同），或在所有语言中都删除这个页面。")),
+         cases={
+             "": Case(Text("This page has no {lang:language} version ({missing} does not exist).",
+                           "这个页面没有{lang:language}版本（{missing} 不存在）。"),
+                      Text("Create {missing} with the same steps, or remove this page from every language.",
+                           "创建 {missing}（步骤与本页相同），或在所有语言中都删除这个页面。")),
+             # one language renamed by hand: the other language's page is the same FAQ under its old name
+             "renamed": Case(Text("This page has no {lang:language} version ({missing} does not exist), but {partner} looks like "
+                                  "the same FAQ under another name: it looks like it was renamed in one language only.",
+                                  "这个页面没有{lang:language}版本（{missing} 不存在），但 {partner} 看起来是同一篇常见问题，"
+                                  "只是文件名不同：似乎只在一种语言里改了名。"),
+                             Text("To give the {lang:language} page this page's name, run `{command}`: it renames it, rewrites "
+                                  "the links to it and keeps its old address answering. If they are different FAQs, create {missing}.",
+                                  "要让{lang:language}页面也使用本页的文件名，请运行 `{command}`：它会改名、改写指向它的链接，"
+                                  "并让旧地址继续可以打开。如果两者不是同一篇，请创建 {missing}。")),
+         }),
     rule("step-count-mismatch", "parity",
          Text("An FAQ whose language versions have different numbers of steps.", "各语言版本步骤数不同的常见问题。"),
          Text("The FAQ's language versions have different numbers of steps ({counts:counts}).",
@@ -727,6 +738,33 @@ _RULES: tuple[Rule, ...] = (
          Text("Add `description:` to the front matter: one sentence that answers the question.",
               "在前置信息中加上 `description:`：用一句话回答这个问题。")),
     # -- the strict-build gate and verify-site (gate.py, verify.py) --------------------
+    # -- redirects from renamed pages (helpcenter/guard/redirects.py) -----------------
+    rule("redirect", "redirects",
+         Text("A redirect in mkdocs.yml (`redirect_maps`) to another host or a missing page, from a page that still exists, "
+              "or one that cannot be read.",
+              "mkdocs.yml 中的重定向（`redirect_maps`）指向别的网站或不存在的页面、旧地址仍是现有页面，或写法无法读取。"),
+         cases={
+             "external": Case(Text("The redirect from {old} goes to {new}, another host: readers would be sent off this site "
+                                   "without seeing where.",
+                                   "从 {old} 出发的重定向指向 {new}，那是别的网站：读者会在看不到去向的情况下被带离本站。"),
+                              Text("Point it at a page of this site (e.g. `zh/faq/new-name.md`), or remove the entry.",
+                                   "改为指向本站的页面（例如 `zh/faq/new-name.md`），或删除这一条。")),
+             "missing": Case(Text("The redirect from {old} goes to {new}, which is not a page of this site.",
+                                  "从 {old} 出发的重定向指向 {new}，但本站没有这个页面。"),
+                             Text("Point it at the page's current file (it may have been renamed again), or remove the entry.",
+                                  "改为指向该页面现在的文件（它可能又改过名），或删除这一条。")),
+             "live": Case(Text("{old} is still a page of this site: the redirect to {new} would replace it.",
+                               "{old} 仍是本站的一个页面：指向 {new} 的重定向会把它覆盖掉。"),
+                          Text("Remove the entry, or rename the page with `helpcenter-rename-faq`.",
+                               "删除这一条，或用 `helpcenter-rename-faq` 给该页面改名。")),
+             "language": Case(Text("The redirect from {old} to {new} does not stay in one language folder.",
+                                   "从 {old} 到 {new} 的重定向没有留在同一个语言文件夹里。"),
+                              Text("Write both sides in the same language folder, e.g. `en/faq/old-name.md: en/faq/new-name.md`.",
+                                   "两边写在同一个语言文件夹里，例如 `en/faq/old-name.md: en/faq/new-name.md`。")),
+             "format": Case(Text("The redirect entry '{old}' cannot be read: each entry maps an old page file to a new one.",
+                                 "无法读取重定向条目“{old}”：每一条都应把旧的页面文件对应到新的页面文件。"),
+                            Text("Write it as `{example}` under `redirect_maps`.", "在 `redirect_maps` 下写成 `{example}`。")),
+         }),
     rule("nav-missing-page", "build",
          Text("The nav in mkdocs.yml names a page that does not exist.", "mkdocs.yml 的导航中列出了不存在的页面。"),
          Text("MkDocs: {message}", "MkDocs 报告：{message}"),

@@ -21,10 +21,11 @@ from .frontmatter import check_faq_meta
 from .html import check_html
 from .links import LinkChecker, check_registry, is_external, normalise
 from .markdown import MAX_NESTING, NOT_A_MAPPING, Article, Snippet, parse_article, read_source
-from .parity import check_parity
+from .parity import check_parity, faq_kind
 from .project import Settings, load_settings, today_in_zone
 from .prose import check_prose, check_requests, normalise_prose, pieces
 from .rawhtml import read_fragment
+from .redirects import check_redirects
 from .registry import load_registry
 from .render import Renderer, anchors, extensions
 from .sitelinks import LocalPage, check_local_links, local_links
@@ -46,6 +47,7 @@ class PageResult:
     links: tuple[tuple[str, int], ...] = ()   # links to the site's own pages, with lines
     anchors: frozenset[str] | None = None     # ids of the rendered page (standalone check)
     translation: Record | None = None          # its translation status record (helpcenter.guard.translation)
+    kind: tuple | None = None                  # an FAQ's (category, source URLs): a twin under another name looks alike
 
     @property
     def doc(self) -> str:
@@ -316,7 +318,8 @@ def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker,
     links = local_links((link.url, link.line) for link in article.links if link.kind != "autolink")
     head = read_source(article.path).split("\n")[:article.offset] if KEY in article.meta or PENDING in article.meta else []
     record = make_record(article.meta, article.body, head, lang, settings.languages)
-    result = PageResult(path, rel, lang, page, tuple(findings), frozenset(seen), doc, links, translation=record)
+    result = PageResult(path, rel, lang, page, tuple(findings), frozenset(seen), doc, links, translation=record,
+                        kind=faq_kind(article.meta) if doc is not None else None)
     if renderer is None:
         return result
     from .rendered import check_rendered  # rendered.py imports this module
@@ -381,6 +384,7 @@ def check_site(settings: Settings, today: dt.date | None = None, workers: int | 
     report = SiteReport(findings, checker=checker)
     pages_by_lang, file_findings = discover(settings, report.files)
     findings += file_findings
+    findings += check_redirects(settings, pages_by_lang)[1]
     renderer = Renderer(*extensions(settings.markdown_extensions)) if render else None
     items = [(path, settings.rel(path), lang, page) for lang, pages in pages_by_lang.items() for page, path in pages.items()]
     for result in _cached_pages(items, checker, settings, workers if workers is not None else (os.cpu_count() or 1), renderer):
@@ -391,6 +395,7 @@ def check_site(settings: Settings, today: dt.date | None = None, workers: int | 
     if len(pages_by_lang) > 1:
         rels = {lang: {} for lang in pages_by_lang}
         step_counts: dict[tuple[str, str], tuple[int, int]] = {}
+        kinds: dict[tuple[str, str], tuple] = {}
         site: dict[str, dict[str, Entry]] = {lang: {} for lang in pages_by_lang}
         for result in report.pages.values():
             rels[result.lang][result.page] = result.rel
@@ -398,7 +403,9 @@ def check_site(settings: Settings, today: dt.date | None = None, workers: int | 
                 site[result.lang][result.page] = Entry(result.lang, result.page, result.rel, result.translation)
             if result.faq is not None:
                 step_counts[(result.lang, result.page)] = (len(result.faq.steps), result.faq.list_line or result.faq.title_line)
-        findings += check_parity(rels, step_counts, pending_pages(site))
+            if result.kind is not None:
+                kinds[(result.lang, result.page)] = result.kind
+        findings += check_parity(rels, step_counts, pending_pages(site), kinds, settings.faq_dir)
         findings += check_translations(site)
     report.findings = sorted(set(findings))
     return report

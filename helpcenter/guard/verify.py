@@ -13,6 +13,8 @@ command judges what would be published, whoever built it:
 - `_headers`: present (unless `--offline`), with a Content-Security-Policy whose
   script-src allows no 'unsafe-inline' and lists the hash of every inline script
   the pages hold (an inline script nobody hashed was not built by us);
+- a page that refreshes to another address (a renamed page's old address): only
+  to this site (`redirect`);
 - every `search_index.json`: the text readers can find, through the text rules.
 
 Findings are placed at the line of the built file (paths relative to the current
@@ -100,6 +102,12 @@ def check_page(path: Path, checker: LinkChecker, own_host: str | None, marked: s
             url = attrs.get("href")
         if url and _foreign(url, own_host):
             out.append(finding("external-resource", rel, _line(text, url), raw=url[:120]))
+        if tag == "meta" and (attrs.get("http-equiv") or "").strip().lower() == "refresh":
+            # a page that sends the reader elsewhere (a renamed page's old address): only within this site
+            target = (attrs.get("content") or "").partition(";")[2].strip()
+            target = target.split("=", 1)[1].strip(" '\"") if target.lower().startswith("url") and "=" in target else target
+            if target and (_foreign(target, own_host) or (urlsplit(target).scheme or "").lower() not in ("", "http", "https")):
+                out.append(finding("redirect", rel, _line(text, target), "external", old=rel, new=target[:120]))
     articles = tree.css("article") or tree.css("body")
     for article in articles:
         for icon in article.css("svg"):

@@ -47,6 +47,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_found_links": "常用页面",
         "not_found_home": "帮助中心首页",
         "not_found_other": "English: this page does not exist. Go to the English help center",
+        # the old address of a renamed page (helpcenter/reader/redirects.py)
+        "moved_title": "页面已移动",
+        "moved_text": "这个页面已移到新地址：",
+        "moved_note": "如果没有自动跳转，请点击上面的链接。",
     },
     "en": {
         "safety_line": "Support never asks for your recovery phrase.",
@@ -81,6 +85,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "not_found_links": "Popular pages",
         "not_found_home": "Help center home",
         "not_found_other": "中文：这个页面不存在。前往中文帮助中心",
+        "moved_title": "This page has moved",
+        "moved_text": "This page has moved to a new address:",
+        "moved_note": "If you are not taken there, follow the link above.",
     },
 }
 

@@ -1,6 +1,7 @@
 """The writers' commands (thin wrappers live in scripts/).
 
     python scripts/new_faq.py ID [--zh 中文标题] [--en "English title"] [--lang zh|en]
+    python scripts/rename_faq.py OLD NEW [--lang zh|en]
     python scripts/new_faq.py --translate ID [--from zh]   (the missing language of an existing FAQ)
     python scripts/check_drafts.py [--github] [--lang zh|en]
 
@@ -10,6 +11,7 @@ check_drafts.py prints each draft in its file's language.
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from helpcenter.guard.cli import lang_arg
 from helpcenter.guard.project import load_settings
 
 from .drafts import find_drafts
+from .rename import rename_faq
 from .scaffold import ScaffoldError, create_faq, faq_folder
 from .translate import TranslateError, missing_languages, translate_faq
 
@@ -33,6 +36,12 @@ SAY = Sayings({
                          "  2. 预览：运行 .venv/bin/mkdocs serve -a 127.0.0.1:8000，然后打开"),
     "step-check": Text("  3. Check: .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py",
                        "  3. 检查：运行 .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py"),
+    "renamed": Text("Renamed the FAQ '{old}' to '{new}':", "已把常见问题“{old}”改名为“{new}”："),
+    "links": Text("Links rewritten in:", "已改写链接的文件："),
+    "redirects": Text("The old addresses keep answering (redirects added to {config}):",
+                      "旧地址仍然可以打开（已在 {config} 中添加重定向）："),
+    "remarked": Text("Translation records written again (the pages were in line before the rename):",
+                     "已重新写入翻译记录（这些页面在改名前是同步的）："),
     "translated": Text("Created the translation draft of the FAQ '{slug}' from the {source:language} version ({steps} steps):",
                        "已从{source:language}版本为常见问题“{slug}”创建译文草稿（{steps} 步）："),
     "translate-todo": Text("  1. Translate it: replace every TODO, one step for each step of {twin}.",
@@ -120,6 +129,48 @@ def _translate(settings, slug: str, source: str | None, titles: dict[str, str], 
     return 0
 
 
+def rename(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="rename_faq",
+        description="Rename an FAQ in every language (git mv when tracked), rewrite every link to it, "
+                    "and keep its old address answering (a redirect in mkdocs.yml).",
+    )
+    parser.add_argument("old", help="the FAQ's current id, e.g. change-wallet-name")
+    parser.add_argument("new", help="the new id: lowercase letters, digits and hyphens")
+    _config_arg(parser)
+    lang_arg(parser)
+    args = parser.parse_args(argv)
+    lang = args.lang or "en"
+    if not args.config.is_file():
+        print(SAY("no-config", lang, tool="rename_faq", config=args.config), file=sys.stderr)
+        return 2
+    settings = load_settings(args.config)
+    try:
+        done = rename_faq(settings, args.old, args.new)
+    except ScaffoldError as error:
+        print(SAY("error", lang, tool="rename_faq", message=error.text(lang)), file=sys.stderr)
+        return 1
+    except (OSError, subprocess.CalledProcessError) as error:
+        print(SAY("error", lang, tool="rename_faq", message=ScaffoldError("io", error=str(error)).text(lang)), file=sys.stderr)
+        return 1
+    print(SAY("renamed", lang, old=done.old, new=done.new))
+    for source, target in done.moved.values():
+        print(f"  {settings.rel(source)} -> {settings.rel(target)}")
+    if done.rewritten:
+        print(SAY("links", lang))
+        for path in done.rewritten:
+            print(f"  {settings.rel(path)}")
+    if done.redirects:
+        print(SAY("redirects", lang, config=settings.config_rel))
+        for old, new in done.redirects.items():
+            print(f"  {old} -> {new}")
+    if done.remarked:
+        print(SAY("remarked", lang))
+        for path in done.remarked:
+            print(f"  {settings.rel(path)}")
+    return 0
+
+
 def check_drafts(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="check_drafts",
@@ -142,6 +193,10 @@ def check_drafts(argv: list[str] | None = None) -> int:
 
 def new_faq_main() -> int:
     return new_faq()
+
+
+def rename_main() -> int:
+    return rename()
 
 
 def check_drafts_main() -> int:
