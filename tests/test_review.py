@@ -300,3 +300,100 @@ def test_codeowners_names_only_the_placeholder_team_never_a_person():
     owners = {word for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
               for word in line.split()[1:]}
     assert owners == {TEAM}
+
+
+# -- a second person's approval --------------------------------------------------------------------
+
+HEAD = "c" * 40
+
+
+def review(login: str, state: str, commit: str = HEAD, association: str = "MEMBER", when: str = "2026-12-01T10:00:00Z",
+           kind: str = "User") -> dict:
+    return {"user": {"login": login, "type": kind}, "state": state, "commit_id": commit,
+            "author_association": association, "submitted_at": when}
+
+
+@pytest.mark.parametrize("reviews, ok, note", [
+    ([review("lin", "APPROVED")], True, ""),
+    ([review("author", "APPROVED")], False, "author (the author"),
+    ([review("Author", "APPROVED")], False, "Author (the author"),              # logins are case-insensitive
+    ([review("stranger", "APPROVED", association="NONE")], False, "stranger (no write access"),
+    ([review("drive-by", "APPROVED", association="CONTRIBUTOR")], False, "no write access"),
+    ([review("lin", "APPROVED", commit="a" * 40)], False, "lin (an earlier commit"),
+    ([review("helper[bot]", "APPROVED", kind="Bot")], False, "(a bot"),
+    ([review("lin", "APPROVED"), review("lin", "COMMENTED", when="2026-12-01T11:00:00Z")], True, ""),
+    ([review("lin", "APPROVED"), review("lin", "CHANGES_REQUESTED", when="2026-12-01T11:00:00Z")], False, ""),
+    ([review("lin", "CHANGES_REQUESTED", when="2026-12-01T11:00:00Z"), review("lin", "APPROVED", when="2026-12-01T12:00:00Z")], True, ""),
+    ([review("lin", "APPROVED"), review("lin", "DISMISSED", when="2026-12-01T11:00:00Z")], False, ""),
+    ([review("lin", "APPROVED"), review("wu", "CHANGES_REQUESTED")], False, ""),
+    ([], False, ""),
+])
+def test_only_a_trusted_other_persons_approval_of_the_head_counts(reviews, ok, note):
+    from helpcenter.review.approval import decide, markdown
+
+    decision = decide(reviews, "author", HEAD)
+    assert decision.ok is ok, decision
+    text = markdown(decision)
+    assert ("✅" in text) is ok and ("尚未通过" in text) is (not ok)
+    assert note in text, text
+
+
+def test_reviews_of_every_page_are_read(tmp_path):
+    from helpcenter.review.approval import read_reviews
+
+    path = tmp_path / "reviews.json"
+    path.write_text(json.dumps([review("wu", "COMMENTED")]) + "\n" + json.dumps([review("lin", "APPROVED")]) + "\n", encoding="utf-8")
+    assert [r["user"]["login"] for r in read_reviews(path)] == ["wu", "lin"]
+
+
+def _registry_review_step() -> tuple[str, dict]:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/registry-review.yml").read_text(encoding="utf-8"))
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    fetch = next(s for s in steps if "pr_reviews.sh" in s.get("run", ""))
+    assert '> "$RUNNER_TEMP/reviews.json"' in fetch["run"]
+    step = next(s for s in steps if "--reviews" in s.get("run", ""))
+    return step["run"], step["env"]
+
+
+@pytest.mark.parametrize("approved_by, expected", [(None, 1), ("lin", 0), ("author", 1)])
+def test_the_workflow_keeps_a_registry_change_red_until_someone_else_approves(repo, tmp_path, approved_by, expected):
+    root, base = repo
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("mailto:support@bitpie.com", "mailto:help@bitpie.com"), encoding="utf-8")
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
+    reviews = [review("wu", "COMMENTED")] + ([review(approved_by, "APPROVED")] if approved_by else [])
+    (runner_temp / "reviews.json").write_text(json.dumps(reviews), encoding="utf-8")
+    (root / ".venv").symlink_to(ROOT / ".venv")  # the environment this checkout set up
+    command, env = _registry_review_step()
+    assert set(env) == {"BASE_SHA", "HEAD_SHA", "AUTHOR"}
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(["bash", "-c", command], cwd=root, capture_output=True, text=True, timeout=300,
+                            env={**ENV, "BASE_SHA": base, "HEAD_SHA": HEAD, "AUTHOR": "author",
+                                 "RUNNER_TEMP": str(runner_temp), "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == expected, result.stdout + result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert "`mailto:help@bitpie.com`" in text and "## Second review · 第二人审核" in text
+    if expected:
+        assert "::error title=second-review::" in result.stderr
+
+
+def test_no_registry_change_needs_no_second_review(repo, tmp_path):
+    root, base = repo
+    (root / "docs/en/page.md").write_text("# New page\n", encoding="utf-8")
+    result = tool("helpcenter-registry-diff", root, "--base", base, "--reviews", str(tmp_path / "never-read.json"),
+                  "--author", "author", "--head-sha", HEAD)
+    assert result.returncode == 0 and "Second review" not in result.stdout, result.stdout + result.stderr
+
+
+def test_reviews_that_cannot_be_read_fail_without_a_traceback(repo, tmp_path):
+    root, base = repo
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("min_steps: 2", "min_steps: 1"), encoding="utf-8")
+    bad = tmp_path / "reviews.json"
+    bad.write_text('{"message": "Bad credentials"}', encoding="utf-8")
+    result = tool("helpcenter-registry-diff", root, "--base", base, "--reviews", str(bad), "--author", "a", "--head-sha", HEAD)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "the reviews cannot be read" in result.stdout

@@ -9,6 +9,9 @@ job summary so reviewers need neither a clone nor a build.
               (`extra.link_policy`) and the guard's host lists
               (`helpcenter/guard/data/*.txt`), read as data (the guard's own YAML
               loader), with the call for a second person to check it
+- `approval`  whether someone other than the author, with write access, approved the
+              head commit of a pull request that changes them (GitHub's review JSON;
+              .github/workflows/registry-review.yml fails until then)
 
 `.github/CODEOWNERS` names the team whose review such a change needs
 (tests/test_review.py checks which rule owns each protected path).

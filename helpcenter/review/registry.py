@@ -24,6 +24,12 @@ The section is prominent when anything changed and says that someone other than
 the author must check each change against its official source; `.github/CODEOWNERS`
 asks the safety reviewers for it. Exit 0 once compared, 1 when a side cannot be
 read as YAML, 2 when REF is not a commit of the repository.
+
+    helpcenter-registry-diff --base REF --reviews FILE --author LOGIN --head-sha SHA
+
+also decides, when anything changed, whether someone other than the author with
+write access approved the head commit (helpcenter/review/approval.py): exit 1 until
+then (.github/workflows/registry-review.yml).
 """
 from __future__ import annotations
 
@@ -275,7 +281,13 @@ def main(argv: list[str] | None = None) -> int:
                                      description="What a pull request changes in the contact registry, the link policy and the guard's host lists (Markdown).")
     parser.add_argument("--base", required=True, help="the pull request's base commit (e.g. origin/main or a SHA)")
     parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--reviews", type=Path, metavar="FILE",
+                        help="the pull request's reviews (GitHub API JSON): with changes, exit 1 without a second person's approval")
+    parser.add_argument("--author", default="", help="with --reviews: the pull request's author (login)")
+    parser.add_argument("--head-sha", default="", help="with --reviews: the pull request's head commit")
     args = parser.parse_args(argv)
+    if args.reviews and not (args.author and args.head_sha):
+        parser.error("--reviews needs --author and --head-sha")
     try:
         root = repo_root(args.config.resolve().parent)
         changes = compare(root, args.base, args.config)
@@ -290,4 +302,20 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(markdown(changes, args.base), end="")
     print(f"registry-diff: {len(changes)} change(s) since {args.base}", file=sys.stderr)
-    return 0
+    if args.reviews is None or not changes:
+        return 0
+    from .approval import decide, read_reviews
+    from .approval import markdown as approval_markdown
+
+    try:
+        reviews = read_reviews(args.reviews)
+    except (OSError, ValueError) as error:
+        print(f"\n{failure(f'the reviews cannot be read: {error}')}", end="")
+        print(f"registry-diff: the reviews in {args.reviews} cannot be read: {error}", file=sys.stderr)
+        return 1
+    decision = decide(reviews, args.author, args.head_sha)
+    print("\n" + approval_markdown(decision), end="")
+    if not decision.ok:
+        print("::error title=second-review::A change to the contact registry or the link policy needs an approval on the "
+              "latest commit from someone with write access other than the author.", file=sys.stderr)
+    return 0 if decision.ok else 1
