@@ -257,8 +257,8 @@ def test_env_tags_are_read_as_the_guard_reads_them(repo):
 
 def protected_paths() -> list[str]:
     """What must never change without the safety reviewers: the registry and link
-    policy, the guard's host lists, the workflows, and CODEOWNERS itself."""
-    paths = ["mkdocs.yml", ".github/CODEOWNERS"]
+    policy, the guard's host lists, the workflows, the review routing, and CODEOWNERS itself."""
+    paths = ["mkdocs.yml", ".github/CODEOWNERS", "scripts/pr_reviews.sh", "helpcenter/review/approval.py", "helpcenter/review/registry.py"]
     paths += [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / DATA_DIR).glob("*"))]
     paths += [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / ".github/workflows").glob("*"))]
     paths += [f"{DATA_DIR}/new-list.txt", ".github/workflows/new.yml"]  # files added later are covered too
@@ -346,15 +346,22 @@ def test_reviews_of_every_page_are_read(tmp_path):
     assert [r["user"]["login"] for r in read_reviews(path)] == ["wu", "lin"]
 
 
-def _registry_review_step() -> tuple[str, dict]:
+def _registry_review_steps() -> list[dict]:
     import yaml
 
     workflow = yaml.safe_load((ROOT / ".github/workflows/registry-review.yml").read_text(encoding="utf-8"))
-    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
-    fetch = next(s for s in steps if "pr_reviews.sh" in s.get("run", ""))
-    assert '> "$RUNNER_TEMP/reviews.json"' in fetch["run"]
-    step = next(s for s in steps if "--reviews" in s.get("run", ""))
-    return step["run"], step["env"]
+    return [s for job in workflow["jobs"].values() for s in job["steps"]]
+
+
+def test_the_judge_is_the_base_branchs_code_and_the_pull_request_only_data():
+    """A pull request cannot weaken the check that judges it: every command runs in the
+    base branch's checkout, which reads the pull request's checkout as data."""
+    steps = _registry_review_steps()
+    checkouts = {s["with"].get("path"): s["with"] for s in steps if s.get("uses", "").startswith("actions/checkout@")}
+    assert checkouts["trusted"]["ref"] == "${{ github.event.pull_request.base.sha }}"
+    assert "ref" not in checkouts["pr"]
+    runs = [s for s in steps if "run" in s]
+    assert runs and all(s.get("working-directory") == "trusted" for s in runs), runs
 
 
 @pytest.mark.parametrize("approved_by, expected", [(None, 1), ("lin", 0), ("author", 1)])
@@ -362,17 +369,24 @@ def test_the_workflow_keeps_a_registry_change_red_until_someone_else_approves(re
     root, base = repo
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("mailto:support@bitpie.com", "mailto:help@bitpie.com"), encoding="utf-8")
+    # the runner's workspace: the base branch's code (this checkout) in trusted/, the pull request in pr/
+    workspace = tmp_path / "workspace"
+    (workspace / "trusted").mkdir(parents=True)
+    (workspace / "trusted/.venv").symlink_to(ROOT / ".venv")
+    (workspace / "pr").symlink_to(root)
     runner_temp = tmp_path / "runner"
     runner_temp.mkdir()
     reviews = [review("wu", "COMMENTED")] + ([review(approved_by, "APPROVED")] if approved_by else [])
     (runner_temp / "reviews.json").write_text(json.dumps(reviews), encoding="utf-8")
-    (root / ".venv").symlink_to(ROOT / ".venv")  # the environment this checkout set up
-    command, env = _registry_review_step()
-    assert set(env) == {"BASE_SHA", "HEAD_SHA", "AUTHOR"}
+    steps = _registry_review_steps()
+    fetch = next(s for s in steps if "pr_reviews.sh" in s.get("run", ""))
+    assert '> "$RUNNER_TEMP/reviews.json"' in fetch["run"]
+    step = next(s for s in steps if "--reviews" in s.get("run", ""))
+    assert set(step["env"]) == {"BASE_SHA", "HEAD_SHA", "AUTHOR"}
     summary = tmp_path / "summary.md"
-    result = subprocess.run(["bash", "-c", command], cwd=root, capture_output=True, text=True, timeout=300,
-                            env={**ENV, "BASE_SHA": base, "HEAD_SHA": HEAD, "AUTHOR": "author",
-                                 "RUNNER_TEMP": str(runner_temp), "GITHUB_STEP_SUMMARY": str(summary)})
+    result = subprocess.run(["bash", "-c", step["run"]], cwd=workspace / step["working-directory"], capture_output=True, text=True,
+                            timeout=300, env={**ENV, "BASE_SHA": base, "HEAD_SHA": HEAD, "AUTHOR": "author",
+                                              "RUNNER_TEMP": str(runner_temp), "GITHUB_STEP_SUMMARY": str(summary)})
     assert result.returncode == expected, result.stdout + result.stderr
     text = summary.read_text(encoding="utf-8")
     assert "`mailto:help@bitpie.com`" in text and "## Second review · 第二人审核" in text
