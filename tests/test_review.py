@@ -411,3 +411,12 @@ def test_reviews_that_cannot_be_read_fail_without_a_traceback(repo, tmp_path):
     result = tool("helpcenter-registry-diff", root, "--base", base, "--reviews", str(bad), "--author", "a", "--head-sha", HEAD)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "the reviews cannot be read" in result.stdout
+
+
+def test_a_huge_number_of_findings_is_cut_and_counted_not_dropped_silently():
+    from helpcenter.review.summary import MAX_ROWS, findings_markdown
+
+    many = [catalogue.finding("insecure-link", "docs/en/a.md", n, raw=f"http://bitpie.com/{n}") for n in range(1, MAX_ROWS + 51)]
+    text = findings_markdown(many)
+    assert len(rows(text)) == MAX_ROWS
+    assert "… and 50 more, not listed here" in text and f"{MAX_ROWS + 50} error(s)" in text

@@ -21,7 +21,8 @@ same rules as the strict build: tests/test_check_equals_build.py), plus any save
 by `helpcenter-build-check --record FILE` and `helpcenter-verify-site --record
 FILE` (MkDocs' own warnings, the published files), one row per (file, line, code).
 A record that is missing (its step did not run) or unreadable is named, never a
-traceback. Messages come from the rule catalogue; links in them are made
+traceback. At most MAX_ROWS rows per table (GitHub keeps 1 MiB of a step's
+summary); the rest are counted, and the step's log has every one. Messages come from the rule catalogue; links in them are made
 unclickable, so a look-alike address in a finding cannot be followed from the
 summary. Exit 1 when there is an error, as the check does.
 """
@@ -54,6 +55,17 @@ _SEVERITY = {
 }
 _SECTION = {"zh": "中文页面（`docs/zh/`）", "en": "English pages (`docs/en/`)"}
 _NONE = {"zh": "没有问题。", "en": "No problems."}
+# Rows per table: GitHub keeps at most 1 MiB of a step's summary; the log has every finding.
+MAX_ROWS = 200
+_MORE = {"zh": "……还有 {count} 个问题没有列出，完整列表见该步骤的日志。",
+         "en": "… and {count} more, not listed here: the step's log has every one.",
+         "": "……还有 {count} 个问题没有列出，完整列表见该步骤的日志。 · … and {count} more, not listed here: the step's log has every one."}
+
+
+def _capped(rows: list[str], lang: str) -> list[str]:
+    if len(rows) <= MAX_ROWS:
+        return rows
+    return rows[:MAX_ROWS] + ["", _MORE[lang].format(count=len(rows) - MAX_ROWS)]
 
 
 _LIVE = re.compile(r"(?i)\b(https?|ftp|javascript|mailto|tel|data|sms)(:)|\b(www)(\.)")
@@ -104,11 +116,11 @@ def findings_markdown(findings: Sequence[Finding], languages: Sequence[str] = ("
         if not mine:
             out.append(_NONE[lang])
             continue
-        out += [_HEAD[lang], "| --- | --- | --- | --- |"] + [_row(f, lang) for f in mine]
+        out += [_HEAD[lang], "| --- | --- | --- | --- |"] + _capped([_row(f, lang) for f in mine], lang)
     others = [f for f in findings if catalogue.lang_of(f.path) not in languages]
     if others:
         out += ["", "### 其他文件 · Other files", "", "| 位置 · where | 级别 · severity | 规则 · rule | 问题和修改方法 · problem and fix |",
-                "| --- | --- | --- | --- |"] + [_both_row(f) for f in others]
+                "| --- | --- | --- | --- |"] + _capped([_both_row(f) for f in others], "")
     return "\n".join(out) + "\n"
 
 
