@@ -204,3 +204,127 @@ def test_no_sys_path_changes_anywhere():
                  and p.name != "test_gates.py"]
     assert offenders == []
     assert os.environ.get("PYTHONPATH", "") == "" or "hooks" not in os.environ["PYTHONPATH"]
+
+
+# -- the pull-request job as GitHub runs it: step order, `if:` conditions, outcomes -------------
+
+_EXPR = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
+_STATUS = ("success()", "failure()", "always()", "!cancelled()", "cancelled()")
+
+
+def _condition(expr, outcomes: dict[str, str], failed: bool) -> bool:
+    """A step's `if:` as GitHub reads the forms the workflows use (no status function
+    means `success() && …`); any other form fails the test, so it is taught here."""
+    text = _EXPR.fullmatch(str(expr).strip())[1] if expr is not None and _EXPR.fullmatch(str(expr).strip()) else (expr or "")
+    clauses = [c.strip() for c in str(text).split("&&") if c.strip()]
+    if not any(c in _STATUS for c in clauses):
+        clauses.insert(0, "success()")
+    verdict = True
+    for clause in clauses:
+        if clause in ("always()", "!cancelled()"):
+            continue
+        if clause in ("success()", "failure()"):
+            verdict &= failed == (clause == "failure()")
+            continue
+        match = re.fullmatch(r"steps\.([\w-]+)\.outcome == '(\w+)'", clause)
+        assert match, f"the simulated runner cannot read the condition {clause!r}: teach it"
+        verdict &= outcomes.get(match[1], "") == match[2]
+    return verdict
+
+
+def _expand(value: str, outcomes: dict[str, str], base: str) -> str:
+    def one(match: re.Match) -> str:
+        expr = match[1]
+        if expr == "github.event.pull_request.base.sha":
+            return base
+        if found := re.fullmatch(r"steps\.([\w-]+)\.outcome", expr):
+            return outcomes.get(found[1], "")
+        raise AssertionError(f"the simulated runner cannot expand {expr!r}: teach it")
+
+    return _EXPR.sub(one, str(value))
+
+
+def run_pull_request_job(root: Path, base: str, summary: Path) -> tuple[str, dict[str, str], dict[str, str]]:
+    """Run the pull-request workflow's content job in `root` step by step, as the
+    runner would: (conclusion, outcome of each step by id or name, uploaded
+    artifacts name -> path). Setup is this checkout's; uploads are recorded."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    job = next(j for j in workflow["jobs"].values() if any("build_check" in s.get("run", "") for s in j["steps"]))
+    outcomes: dict[str, str] = {}
+    artifacts: dict[str, str] = {}
+    failed = False
+    env = {"GITHUB_STEP_SUMMARY": str(summary), "GITHUB_SERVER_URL": "https://github.com",
+           "GITHUB_REPOSITORY": "owner/repo", "GITHUB_RUN_ID": "7"}
+    for step in job["steps"]:
+        key = step.get("id") or step.get("name") or step.get("uses")
+        if not _condition(step.get("if"), outcomes, failed):
+            outcomes[key] = "skipped"
+            continue
+        uses = step.get("uses", "")
+        if uses.startswith(("actions/checkout@", "actions/setup-python@")) or "setup.sh" in step.get("run", ""):
+            outcome = "success"  # this checkout, set up
+        elif uses.startswith("actions/upload-artifact@"):
+            path = root / step["with"]["path"]
+            outcome = "success" if path.exists() else "failure"
+            artifacts[step["with"]["name"]] = step["with"]["path"]
+        else:
+            assert not uses, f"the simulated runner does not know {uses}"
+            step_env = {k: _expand(v, outcomes, base) for k, v in (step.get("env") or {}).items()}
+            result = run(step["run"], root, **env, **step_env)
+            outcome = "success" if result.returncode == 0 else "failure"
+        outcomes[key] = outcome
+        failed |= outcome == "failure" and not step.get("continue-on-error")
+    return ("failure" if failed else "success"), outcomes, artifacts
+
+
+def _git_base(root: Path) -> str:
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "base"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    return subprocess.run(["git", "rev-parse", "HEAD"], cwd=root, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_pull_request_job_fails_on_a_bad_tree_and_its_summary_names_each_problem(tmp_path):
+    (tmp_path / "project").mkdir()
+    root = _copy(tmp_path / "project")
+    base = _git_base(root)
+    path = root / FILE
+    text = path.read_text(encoding="utf-8")
+    start = text.count("\n") + 1
+    path.write_text(text + BAD, encoding="utf-8")
+    lines = {"lookalike-domain": start + 2, "broken-link": start + 5, "contact-unlisted": start + 7}
+    summary = tmp_path / "summary.md"
+    conclusion, outcomes, artifacts = run_pull_request_job(root, base, summary)
+    assert conclusion == "failure", outcomes
+    assert outcomes["build"] == "failure" and outcomes["upload-site"] == outcomes["upload-offline"] == "skipped", outcomes
+    text = summary.read_text(encoding="utf-8")
+    # every section, the registry first; the findings step ran although the gates failed
+    order = [text.index(h) for h in ("## Contact registry and link policy", "## Translation needed", "## Content check", "## Preview")]
+    assert order == sorted(order), text
+    assert "No change since the base" in text
+    zh = text[text.index("### 中文页面"):text.index("### English pages")]
+    for code, line in lines.items():
+        assert re.search(rf"^\| `{re.escape(FILE)}:{line}` \| ❌ 错误 \| `{code}` \| .*修改方法：", zh, re.M), (code, zh)
+    assert "本次运行没有预览" in text and "No preview for this run" in text
+    summary_step = next(k for k in outcomes if k.startswith("Findings"))
+    assert outcomes[summary_step] == "failure"  # it fails too: errors are errors wherever they are read
+
+
+def test_pull_request_job_uploads_both_previews_and_flags_a_registry_change(tmp_path):
+    (tmp_path / "project").mkdir()
+    root = _copy(tmp_path / "project")
+    base = _git_base(root)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      - bscscan.com\n", "      - bscscan.com\n      - example-explorer.org\n"),
+                      encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    conclusion, outcomes, artifacts = run_pull_request_job(root, base, summary)
+    assert conclusion == "success", outcomes
+    assert artifacts == {"site-preview": "_site", "offline-copy": "site-offline"}
+    assert (root / "_site/index.html").is_file() and (root / "_site/en/index.html").is_file()
+    assert (root / "site-offline/index.html").is_file() and (root / "site-offline/en/index.html").is_file()
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## ⚠️ Contact registry or link policy changed"), text[:500]
+    assert re.search(r"^\| `mkdocs\.yml:\d+` \| link policy · 链接策略 `reference_domains` \| added · 新增 \|  \| `example-explorer\.org` \|$", text, re.M)
+    assert "**✅ 没有发现问题。 · No problems.**" in text
+    preview = text[text.index("## Preview"):]
+    assert "`site-preview`" in preview and "`offline-copy`" in preview and "https://github.com/owner/repo/actions/runs/7" in preview

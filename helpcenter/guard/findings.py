@@ -97,3 +97,26 @@ class Problem:
 
     def fix(self, lang: str = catalogue.DEFAULT_LANG) -> str:
         return catalogue.render(self.code, self.case, self.fields, catalogue.choose("", lang))[1]
+
+
+# -- findings saved for another command (the pull request's job summary) -------------
+
+def to_record(found: Finding) -> dict[str, Any]:
+    """A finding as plain JSON data (its code and values, never its text)."""
+    return {"path": found.path, "line": found.line, "code": found.code, "case": found.case,
+            "frame": found.frame, "fields": dict(found.fields)}
+
+
+def from_record(data: dict[str, Any]) -> Finding:
+    """The finding `to_record` saved; raises ValueError (or KeyError, TypeError) on a record it did not write."""
+    return catalogue.finding(data["code"], data["path"], int(data["line"]), data.get("case", ""),
+                             frame=data.get("frame", ""), **dict(data.get("fields") or {}))
+
+
+def save_records(findings, path) -> None:
+    """Write `findings` to `path` as JSON (`--record FILE` of the check, the build gate and verify-site)."""
+    import json
+    from pathlib import Path
+
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(json.dumps([to_record(f) for f in findings], ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

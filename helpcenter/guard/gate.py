@@ -1,6 +1,6 @@
 """The strict-build gate: `mkdocs build --strict`, every warning named at file:line.
 
-    helpcenter-build-check [--config mkdocs.yml] [--site DIR] [--github]
+    helpcenter-build-check [--config mkdocs.yml] [--site DIR] [--github] [--record FILE]
     (scripts/build_check.sh runs it; pre-commit and the pull-request workflow too)
 
 It builds in this process, exactly as `mkdocs build --strict` does, and collects
@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from .catalogue import finding
-from .findings import Finding
+from .findings import Finding, save_records
 from .html import lines_naming
 from .project import Settings, load_settings
 
@@ -126,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="keep the built site here (default: a temporary folder, deleted)")
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     parser.add_argument("--lang", choices=("zh", "en"), help="print every message in one language (default: each file's)")
+    parser.add_argument("--record", type=Path, metavar="FILE", help="also save the findings as JSON for the job summary (helpcenter-summary)")
     args = parser.parse_args(argv)
     if not args.config.is_file():
         print(f"build_check: {args.config} not found; run from the project root or pass --config.", file=sys.stderr)
@@ -139,12 +140,16 @@ def main(argv: list[str] | None = None) -> int:
             found = list(settings.findings) or [finding("build-warning", settings.config_rel, 1, message=f"mkdocs.yml cannot be read: {error}")]
             for item in found:
                 print(item.github(args.lang) if args.github else item.text(args.lang))
+            if args.record:
+                save_records(found, args.record)
             print(f"build_check: MkDocs cannot read {settings.config_rel}: {len(found)} problem(s)", file=sys.stderr)
             return 1
     findings = dedupe(found for record in records
                       for found in ([record.finding] if hasattr(record, "finding") else locate(record.getMessage(), settings)))
     for found in findings:
         print(found.github(args.lang) if args.github else found.text(args.lang))
+    if args.record:
+        save_records(findings, args.record)
     elapsed = time.perf_counter() - started
     if passed and not findings:
         print(f"build_check: strict build of every language passed, {elapsed:.1f}s", file=sys.stderr)

@@ -1,6 +1,6 @@
 """verify-site: the guard's rendered-page rules over any built site folder.
 
-    helpcenter-verify-site SITE_DIR [--config mkdocs.yml] [--github] [--offline]
+    helpcenter-verify-site SITE_DIR [--config mkdocs.yml] [--github] [--offline] [--record FILE]
 
 A site built by another engine (Zensical reads mkdocs.yml but ignores `hooks:`,
 plugins and `strict`), or deployed by hand, gets no guard during its build. This
@@ -35,7 +35,7 @@ from helpcenter.headers import HEADERS_FILE, inline_scripts, parse_headers, scri
 
 from .catalogue import finding
 from .fakes import LABEL
-from .findings import Finding, Problem
+from .findings import Finding, Problem, save_records
 from .html import check_document, lines_naming
 from .links import LinkChecker
 from .project import load_settings
@@ -192,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     parser.add_argument("--offline", action="store_true", help="the file:// copy: no _headers expected")
     parser.add_argument("--lang", choices=("zh", "en"), help="print every message in one language (default: English)")
+    parser.add_argument("--record", type=Path, metavar="FILE", help="also save the findings as JSON for the job summary (helpcenter-summary)")
     args = parser.parse_args(argv)
     if not args.config.is_file() or not args.site.is_dir():
         print(f"verify-site: {args.config if not args.config.is_file() else args.site} not found.", file=sys.stderr)
@@ -200,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     findings = verify_site(args.site, args.config, args.offline)
     for found in findings:
         print(found.github(args.lang) if args.github else found.text(args.lang))
+    if args.record:
+        save_records(findings, args.record)
     pages = sum(1 for _ in args.site.rglob("*.html"))
     verdict = f"{len(findings)} problem(s)" if findings else "no problems"
     print(f"verify-site: {verdict} in {pages} page(s), {time.perf_counter() - started:.2f}s", file=sys.stderr)
