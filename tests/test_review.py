@@ -257,8 +257,10 @@ def test_env_tags_are_read_as_the_guard_reads_them(repo):
 
 def protected_paths() -> list[str]:
     """What must never change without the safety reviewers: the registry and link
-    policy, the guard's host lists, the workflows, the review routing, and CODEOWNERS itself."""
-    paths = ["mkdocs.yml", ".github/CODEOWNERS", "scripts/pr_reviews.sh", "helpcenter/review/approval.py", "helpcenter/review/registry.py"]
+    policy, the guard's rules and host lists and the hooks that run it, the workflows, the
+    review routing, and CODEOWNERS itself."""
+    paths = ["mkdocs.yml", ".github/CODEOWNERS", "scripts/pr_reviews.sh", "helpcenter/review/approval.py", "helpcenter/review/registry.py",
+             "helpcenter/guard/links.py", "helpcenter/guard/catalogue.py", "hooks/guard.py", "hooks/new_hook.py"]
     paths += [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / DATA_DIR).glob("*"))]
     paths += [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / ".github/workflows").glob("*"))]
     paths += [f"{DATA_DIR}/new-list.txt", ".github/workflows/new.yml"]  # files added later are covered too
