@@ -528,7 +528,7 @@ def test_new_faq_speaks_chinese_when_asked(mini, capsys):
     assert "接下来：" in result.stdout and "替换两个文件中的所有 TODO" in result.stdout
     assert new_faq(["change-name", "--config", str(mini.config), "--lang", "zh"]) == 1
     assert capsys.readouterr().err.startswith(
-        "new_faq：常见问题 id“change-name”已经有人用了（docs/en/faq/change-name.md、docs/zh/faq/change-name.md）")
+        "new_faq：常见问题 id“change-name”已存在（docs/en/faq/change-name.md、docs/zh/faq/change-name.md）")
     assert new_faq(["Bad_Id", "--config", str(mini.config)]) == 1
     assert capsys.readouterr().err.startswith("new_faq: 'Bad_Id' is not a valid FAQ id")
     assert new_faq(["other-name", "--config", str(mini.config)]) == 0

@@ -26,7 +26,9 @@ def test_exit_one_and_one_line_per_problem(mini, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "docs/en/page.md:3: [lookalike-domain] 'bitpieaac.com' contains the brand name 'bitpie' inside another domain; "
-        "it is not the official domain bitpie.com. Fix: Remove the link or point it at bitpie.com; never send readers to look-alike domains.",
+        "it is not the official domain bitpie.com. Fix: Remove it or point it at bitpie.com; never send readers to look-alike domains. "
+        "An example of a fake site for readers to recognise: write it as inline code (between backticks) and list it under "
+        "`fake_examples:` in the page's front matter.",
         "docs/en/page.md:5: [insecure-link] 'http://bitpie.com/' uses plain http:, which anyone on the network can read or redirect. Fix: Use https://.",
     ]
 

@@ -144,6 +144,23 @@ def test_mark_refuses_what_it_cannot_vouch_for(tracked):
     assert result.returncode == 1 and "is not a page in a language folder of docs" in result.stderr
 
 
+def test_marking_the_page_that_changed_does_not_clear_its_untranslated_twin(tracked):
+    """A writer who edits the Chinese page and then marks it (the page they know)
+    must not silently vouch for the English page nobody updated: the command names
+    the outdated page to bring in line and mark, in the language of the page given."""
+    edit(tracked.root / "docs/zh/faq/forgot.md", "拿出你抄写的助记词。", "拿出你手抄的助记词。")
+    before = (tracked.root / "docs/en/faq/forgot.md").read_bytes()
+    result = translations(tracked.root, "--mark", "docs/zh/faq/forgot.md")
+    assert result.returncode == 1
+    assert ("docs/zh/faq/forgot.md 是改动过的页面，过时的是它的对应页面 docs/en/faq/forgot.md。" in result.stderr
+            and "helpcenter-translations --mark docs/en/faq/forgot.md" in result.stderr), result.stderr
+    assert (tracked.root / "docs/en/faq/forgot.md").read_bytes() == before
+    assert codes(tracked) == [("docs/en/faq/forgot.md", "translation-outdated")]
+    # naming the outdated page is the writer's word that it says the same now
+    assert translations(tracked.root, "--mark", "docs/en/faq/forgot.md").returncode == 0
+    assert codes(tracked) == []
+
+
 def test_init_keeps_records_already_written(tracked):
     edit(tracked.root / "docs/zh/faq/forgot.md", "拿出你抄写的助记词。", "拿出你手抄的助记词。")
     assert init(load_settings(tracked.config)) == []

@@ -142,6 +142,18 @@ def test_draft_check_command_prints_github_annotations(project):
     assert result.stdout.splitlines()[0].startswith("::error file=docs/en/faq/change-wallet-name.md,line=2,title=draft-placeholder::")
 
 
+def test_the_draft_check_counts_pages_not_findings(project):
+    """A translation draft has two findings (waiting for its translation, TODO lines)
+    but is one draft page; the summary says so in the language asked for."""
+    shutil.copy(project / "docs/zh/faq/network-fees.md", project / "docs/zh/faq/fees-copy.md")
+    assert new_faq(project, "--translate", "fees-copy").returncode == 0
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_drafts.py"), "--lang", "zh", "--config", str(project / "mkdocs.yml")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert len(result.stdout.splitlines()) == 2, result.stdout
+    assert result.stderr.strip() == "check_drafts：有 1 个草稿页面"
+
+
 @pytest.mark.parametrize("guide, lang", [("CONTRIBUTING.md", "en"), ("CONTRIBUTING.zh.md", "zh")])
 def test_the_guides_worked_example_passes_every_check(project, guide, lang):
     example = re.search(r"```markdown\n(.*?)```", (ROOT / guide).read_text(encoding="utf-8"), re.S).group(1)

@@ -135,8 +135,11 @@ _NOT_OFFICIAL = Text("it is not the official domain {official}", "不是官方�
 
 def _lookalike(en: str, zh: str) -> Case:
     return Case(Text(f"'{{registrable}}' {en}; {_NOT_OFFICIAL.en}.", f"“{{registrable}}”{zh}，{_NOT_OFFICIAL.zh}。"),
-                Text("Remove the link or point it at {official}; never send readers to look-alike domains.",
-                     "删除链接，或改为指向 {official}；不要把读者引到仿冒域名。"))
+                Text("Remove it or point it at {official}; never send readers to look-alike domains. An example of a fake "
+                     "site for readers to recognise: write it as inline code (between backticks) and list it under "
+                     "`fake_examples:` in the page's front matter.",
+                     "删除它，或改为指向 {official}；不要把读者引到仿冒域名。如果是让读者辨认的假网站示例：写成行内代码"
+                     "（用反引号 ` 括起来），并列入本页前置元数据的 `fake_examples:`。"))
 
 
 _RULES: tuple[Rule, ...] = (
@@ -270,8 +273,10 @@ _RULES: tuple[Rule, ...] = (
          Text("A domain typed as prose that is neither official nor reviewed.", "正文里手写的、既非官方也未审核的域名。"),
          Text("The domain '{host}' is written as plain text; readers may type it, but it is not an official or reviewed domain.",
               "正文里直接写了域名“{host}”；读者可能照着输入，但它不是官方域名，也没有审核过。"),
-         Text("If it is an example of a fake site, put it in `code`; otherwise remove it or link an allowed domain.",
-              "如果是假网站的示例，请放进 `code`；否则删除它，或改为链接允许的域名。")),
+         Text("If it is an example of a fake site, write it as inline code (between backticks) and list it under "
+              "`fake_examples:` in the page's front matter; otherwise remove it or link an allowed domain.",
+              "如果是假网站的示例，请写成行内代码（用反引号 ` 括起来），并列入本页前置元数据的 `fake_examples:`；"
+              "否则删除它，或改为链接允许的域名。")),
     rule("contact-unlisted", "links",
          Text("A contact link, e-mail address, account, handle or phone number (linked or typed) that is not in the contact registry.",
               "不在联系方式登记表中的联系链接、邮箱、账号或电话号码（无论是链接还是手写）。"),
@@ -298,13 +303,17 @@ _RULES: tuple[Rule, ...] = (
              "labeled": Case(
                  Text("'{text}' is an account or number typed by hand after the label '{label}'; it is not in the contact registry.",
                       "“{text}”是在“{label}”后面手写的账号或号码，不在联系方式登记表中。"),
-                 Text("Remove it (put examples of fake accounts in `code`); real accounts are listed only in mkdocs.yml `extra.contacts`.",
-                      "删除它（假账号的示例请放进 `code`）；真实账号只登记在 mkdocs.yml 的 `extra.contacts` 中。")),
+                 Text("Remove it; real accounts are listed only in mkdocs.yml `extra.contacts`. An example of fake accounts for readers "
+                      "to recognise: write it as inline code (between backticks) and list it under `fake_examples:` in the page's front matter.",
+                      "删除它；真实账号只登记在 mkdocs.yml 的 `extra.contacts` 中。如果是让读者辨认的假账号示例：写成行内代码"
+                      "（用反引号 ` 括起来），并列入本页前置元数据的 `fake_examples:`。")),
              "handle": Case(
                  Text("The handle '{handle}' looks like a social media or messenger account typed by hand.",
                       "“{handle}”看起来是手写的社交媒体或聊天软件账号。"),
-                 Text("Remove it (put examples of fake handles in `code`); real accounts are listed only in mkdocs.yml `extra.contacts`.",
-                      "删除它（假账号的示例请放进 `code`）；真实账号只登记在 mkdocs.yml 的 `extra.contacts` 中。")),
+                 Text("Remove it; real accounts are listed only in mkdocs.yml `extra.contacts`. An example of fake handles for readers "
+                      "to recognise: write it as inline code (between backticks) and list it under `fake_examples:` in the page's front matter.",
+                      "删除它；真实账号只登记在 mkdocs.yml 的 `extra.contacts` 中。如果是让读者辨认的假账号示例：写成行内代码"
+                      "（用反引号 ` 括起来），并列入本页前置元数据的 `fake_examples:`。")),
          }),
     rule("contact-parameters", "links",
          Text("A mailto:, sms: or tel: link with parameters (cc, bcc, subject, body), registered or not.",

@@ -35,7 +35,7 @@ SAY = Sayings({
     "step-preview": Text("  2. Preview: .venv/bin/mkdocs serve -a 127.0.0.1:8000, then open",
                          "  2. 预览：运行 .venv/bin/mkdocs serve -a 127.0.0.1:8000，然后打开"),
     "step-check": Text("  3. Check: .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py",
-                       "  3. 检查：运行 .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py"),
+                       "  3. 检查：运行 .venv/bin/python scripts/check.py --lang zh && .venv/bin/python scripts/check_drafts.py --lang zh"),
     "renamed": Text("Renamed the FAQ '{old}' to '{new}':", "已把常见问题“{old}”改名为“{new}”："),
     "links": Text("Links rewritten in:", "已改写链接的文件："),
     "redirects": Text("The old addresses keep answering (redirects added to {config}):",
@@ -187,7 +187,7 @@ def check_drafts(argv: list[str] | None = None) -> int:
     findings = find_drafts(load_settings(args.config))
     for finding in findings:
         print(finding.github(args.lang) if args.github else finding.text(args.lang))
-    print(SAY("drafts", lang, count=len(findings)) if findings else SAY("no-drafts", lang), file=sys.stderr)
+    print(SAY("drafts", lang, count=len({finding.path for finding in findings})) if findings else SAY("no-drafts", lang), file=sys.stderr)
     return 1 if any(finding.fails for finding in findings) else 0
 
 

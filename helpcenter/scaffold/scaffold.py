@@ -38,7 +38,7 @@ SAY = Sayings({
     "no-language": Text("No language folder for {unknown:list}; this site has {languages:list}.",
                         "没有 {unknown:list} 的语言文件夹；本站只有 {languages:list}。"),
     "id-used": Text("The FAQ id '{slug}' is already used ({listed:list}); edit that page or choose another id.",
-                    "常见问题 id“{slug}”已经有人用了（{listed:list}）；请修改那个页面，或换一个 id。"),
+                    "常见问题 id“{slug}”已存在（{listed:list}）；请修改那个页面，或换一个 id。"),
     "no-such-faq": Text("There is no FAQ '{slug}' in any language (docs/<lang>/faq/{slug}.md); check the old id.",
                         "任何语言里都没有常见问题“{slug}”（docs/<语言>/faq/{slug}.md）；请检查旧的 id。"),
     "io": Text("Could not create the FAQ: {error}", "无法创建这篇常见问题。系统的说明（英文原文）：{error}"),

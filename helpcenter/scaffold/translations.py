@@ -49,6 +49,10 @@ SAY = Sayings({
     "no-twin": Text("{path} has no twin in another language to be in line with.", "{path} 在其他语言中没有对应的页面，无法记录同步状态。"),
     "placeholders": Text("{path} still holds placeholders (lines {lines:list}); finish it first, then mark it.",
                          "{path} 仍有占位文字（第 {lines:list} 行）；请先写完，再记录同步状态。"),
+    "mark-the-outdated": Text("{path} is the page that changed; its twin {twin} is the one out of date. Bring {twin} in line "
+                              "with it (or check that it already says the same), then run `{command}`.",
+                              "{path} 是改动过的页面，过时的是它的对应页面 {twin}。请先按本页更新 {twin}（或确认两边内容已经一致），"
+                              "然后运行 `{command}`。"),
     "unsafe-edit": Text("{path}: the front matter could not be edited safely ({error}); add `{name}` by hand or fix the front matter.",
                         "{path}：无法安全地修改前置元数据（{error}）；请手动添加 `{name}`，或先修正前置元数据。"),
 })
@@ -204,6 +208,12 @@ def mark(settings: Settings, given: Path) -> Marked:
         lines = placeholder_lines(_path(settings, item).read_text(encoding="utf-8-sig"))
         if lines:
             raise MarkError("placeholders", path=item.rel, lines=tuple(lines))
+    # Marking the page that changed would silently clear its untranslated twin's
+    # "outdated" state: the writer names the outdated page itself, the one they checked.
+    state = {(s.entry.lang, s.twin.lang): s.state for s in statuses(site) if s.entry.page == entry.page}
+    for twin in twins:
+        if state.get((twin.lang, entry.lang)) == "outdated" and state.get((entry.lang, twin.lang)) != "outdated":
+            raise MarkError("mark-the-outdated", path=entry.rel, twin=twin.rel, command=_mark_command(twin))
     plans = [(entry, _merged(entry, {t.lang: t.record.fingerprint for t in twins}), True)]
     plans += [(t, _merged(t, {entry.lang: entry.record.fingerprint}), False) for t in twins]
     # edit every file in memory first: nothing is written unless every edit is safe
