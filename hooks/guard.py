@@ -65,12 +65,15 @@ def on_config(config):
     _state = build.start()
     _state.settings = settings = load_settings(Path(config.config_file_path))
     # New FAQ files join the nav by themselves, up to faq_nav_max (helpcenter.guard.faq_index).
+    # An FAQ missing in a language stays out of the nav (its missing-translation finding says why).
     names = faq_names(settings.docs_dir, settings.languages, settings.faq_dir)
-    complete_nav(config.nav, settings.faq_dir, names, settings.faq_nav_max)
+    complete = faq_names(settings.docs_dir, settings.languages, settings.faq_dir, every=True)
+    complete_nav(config.nav, settings.faq_dir, complete, settings.faq_nav_max)
     rest = unlisted(config.nav, settings.faq_dir, names)
     _state.index_only = {f"{lang}/{path}" if lang else path for lang in settings.languages for path in rest}
-    if rest and build.nest.depth == 0:  # once, not again for each nested language build
-        log.info(f"{len(rest)} FAQ(s) beyond faq_nav_max ({settings.faq_nav_max}) are listed on the FAQ index page, not in the sidebar.")
+    beyond = unlisted(config.nav, settings.faq_dir, complete)
+    if beyond and build.nest.depth == 0:  # once, not again for each nested language build
+        log.info(f"{len(beyond)} FAQ(s) beyond faq_nav_max ({settings.faq_nav_max}) are listed on the FAQ index page, not in the sidebar.")
     return config
 
 

@@ -223,10 +223,13 @@ def test_rename_hint_needs_a_lookalike(mini: Mini) -> None:
     assert "helpcenter-rename-faq forgot lost-password" in hints["docs/zh/faq/lost-password.md"].text()
     assert "看起来是同一篇常见问题" in hints["docs/zh/faq/lost-password.md"].text()
     assert "looks like the same FAQ" in hints["docs/en/faq/forgot.md"].text()
-    # another category: not the same FAQ, the plain finding
+    # another category: not the same FAQ; each FAQ gets the command that drafts its translation
     mini.write("zh/faq/lost-password.md", FAQ_ZH.replace("category: wallet", "category: security"))
-    assert {f.case for f in mini.findings() if f.code == "missing-translation"} == {""}
+    plain = {f.path: f for f in mini.findings() if f.code == "missing-translation"}
+    assert {f.case for f in plain.values()} == {"faq"}
+    assert "运行 `.venv/bin/python scripts/new_faq.py --translate lost-password`" in plain["docs/zh/faq/lost-password.md"].text()
+    assert "Run `.venv/bin/python scripts/new_faq.py --translate forgot`" in plain["docs/en/faq/forgot.md"].text()
     # two look-alike orphans: no guess
     mini.write("zh/faq/lost-password.md", FAQ_ZH)
     mini.write("zh/faq/lost-password-2.md", FAQ_ZH)
-    assert {f.case for f in mini.findings() if f.code == "missing-translation"} == {""}
+    assert {f.case for f in mini.findings() if f.code == "missing-translation"} == {"faq"}

@@ -120,6 +120,7 @@ def test_records_round_trip_every_field_kind():
                             "http://127.0.0.1:8000/en/", "https://github.com/o/r/actions/runs/42"], ["没有预览"]),
     ("success", "failure", ["`site-preview`"], ["`offline-copy`"]),
     ("skipped", "skipped", ["本次运行没有预览", "No preview for this run"], ["`site-preview`", "`offline-copy`"]),
+    ("", "", ["在本机预览：运行 `.venv/bin/mkdocs serve", "To preview on this machine"], ["没有预览", "`site-preview`"]),  # run by hand
 ])
 def test_preview_says_how_to_open_what_was_uploaded(mini, site, offline, expect, absent):
     env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_RUN_ID": "42"}

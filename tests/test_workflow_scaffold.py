@@ -142,6 +142,52 @@ def test_draft_check_command_prints_github_annotations(project):
     assert result.stdout.splitlines()[0].startswith("::error file=docs/en/faq/change-wallet-name.md,line=2,title=draft-placeholder::")
 
 
+def test_a_chinese_draft_speaks_chinese_also_in_its_front_matter(project):
+    """Every placeholder and note of the zh draft, front matter comments included, is
+    Chinese; the en draft's are English."""
+    created = create_faq(load_settings(project / "mkdocs.yml"), "speaks", {"zh": "问题？", "en": "Question?"})
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for lang, path in created.files.items():
+        notes = [line for line in path.read_text(encoding="utf-8").splitlines() if "TODO" in line]
+        assert len(notes) >= 6
+        for line in notes:
+            assert bool(cjk.search(line.split("TODO", 1)[1])) == (lang == "zh"), (lang, line)
+
+
+def test_a_translation_draft_asks_for_its_sources_to_be_checked(project):
+    """The sources copied from the original are marked to be checked (a cited page may
+    exist in the draft's language); the draft cannot be marked done until that is settled."""
+    shutil.copy(project / "docs/zh/faq/network-fees.md", project / "docs/zh/faq/fees-copy.md")
+    assert new_faq(project, "--translate", "fees-copy").returncode == 0
+    en = project / "docs/en/faq/fees-copy.md"
+    head = en.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    assert "  # TODO: these sources are copied from the original" in head
+    body = en.read_text(encoding="utf-8").replace("TODO", "Done")  # every placeholder but the note written
+    note = next(line for line in body.splitlines() if "these sources are copied" in line)
+    en.write_text(body.replace(note, note.replace("Done", "TODO")), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/translations.py"), "--mark", "docs/en/faq/fees-copy.md",
+                             "--config", str(project / "mkdocs.yml")], capture_output=True, text=True, cwd=project)
+    assert result.returncode == 1 and "still holds placeholders" in result.stderr
+
+
+def test_an_faq_written_in_one_language_fails_the_build_once_at_the_page(project, capsys):
+    """Writing the Chinese page first: the strict build names the missing English page
+    (with the command that drafts it) and nothing else; no nav warning at mkdocs.yml:1
+    sends the writer to a file they never touched."""
+    from helpcenter.guard.gate import main as build_check
+
+    for folder in ("overrides", "hooks"):
+        shutil.copytree(ROOT / folder, project / folder)
+    shutil.copy(project / "docs/zh/faq/network-fees.md", project / "docs/zh/faq/fees-copy.md")
+    assert build_check(["--config", str(project / "mkdocs.yml"), "--lang", "zh"]) == 1
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
+    assert len(out) == 1, out
+    assert out[0].startswith("docs/zh/faq/fees-copy.md:1: [missing-translation] 这篇常见问题没有英文版本")
+    assert "new_faq.py --translate fees-copy" in out[0]
+    assert "build_check：严格模式构建失败：1 个问题，用时" in captured.err
+
+
 def test_the_draft_check_counts_pages_not_findings(project):
     """A translation draft has two findings (waiting for its translation, TODO lines)
     but is one draft page; the summary says so in the language asked for."""

@@ -195,10 +195,15 @@ def _faq_section(nav: list[Any], index_path: str) -> list[Any] | None:
     return None
 
 
-def faq_names(docs_dir: Path, languages: Iterable[str], faq_dir: str) -> list[str]:
-    """FAQ file names found in any language's FAQ folder, sorted."""
-    names = {p.name for lang in languages for p in faq_files(docs_dir / lang / faq_dir if lang else docs_dir / faq_dir)}
-    return sorted(names)
+def faq_names(docs_dir: Path, languages: Iterable[str], faq_dir: str, every: bool = False) -> list[str]:
+    """FAQ file names found in any language's FAQ folder (`every`: in every
+    language's), sorted. An FAQ missing in one language is not put in the nav: that
+    language's build would warn about a nav entry to a page it does not have, on top
+    of the guard's own `missing-translation` finding at the page."""
+    found = [{p.name for p in faq_files(docs_dir / lang / faq_dir if lang else docs_dir / faq_dir)} for lang in languages]
+    if not found:
+        return []
+    return sorted(set.intersection(*found) if every else set.union(*found))
 
 
 def complete_nav(nav: list[Any] | None, faq_dir: str, names: Iterable[str], limit: int | None = None) -> list[str]:

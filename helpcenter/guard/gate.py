@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .catalogue import finding
+from .catalogue import Sayings, Text, finding
 from .findings import Finding, save_records
 from .html import lines_naming
 from .project import Settings, load_settings
@@ -30,6 +30,17 @@ _DOC_LINK = re.compile(r"Doc file '(?P<doc>[^']+)' contains (?:a link|an absolut
 _NAV_MISSING = re.compile(r"A reference to '(?P<doc>[^']+)' is included in the 'nav' configuration")
 _NOT_IN_NAV = re.compile(r"^\s+- (?P<doc>\S+)$", re.M)
 SUMMARY = re.compile(r"^guard: \d+ problem")
+
+SAY = Sayings({
+    "no-config": Text("build_check: {config} not found; run from the project root or pass --config.",
+                      "build_check：找不到 {config}；请在项目根目录运行，或用 --config 指定。"),
+    "unreadable": Text("build_check: MkDocs cannot read {config}: {count} problem(s)",
+                       "build_check：MkDocs 无法读取 {config}：{count} 个问题"),
+    "passed": Text("build_check: strict build of every language passed, {seconds:.1f}s",
+                   "build_check：所有语言的严格模式构建都已通过，用时 {seconds:.1f} 秒"),
+    "failed": Text("build_check: strict build failed: {count} problem(s), {seconds:.1f}s",
+                   "build_check：严格模式构建失败：{count} 个问题，用时 {seconds:.1f} 秒"),
+})
 
 
 class _Collect(logging.Handler):
@@ -129,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--record", type=Path, metavar="FILE", help="also save the findings as JSON for the job summary (helpcenter-summary)")
     args = parser.parse_args(argv)
     if not args.config.is_file():
-        print(f"build_check: {args.config} not found; run from the project root or pass --config.", file=sys.stderr)
+        print(SAY("no-config", args.lang or "en", config=args.config), file=sys.stderr)
         return 2
     settings = load_settings(args.config)
     started = time.perf_counter()
@@ -142,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(item.github(args.lang) if args.github else item.text(args.lang))
             if args.record:
                 save_records(found, args.record)
-            print(f"build_check: MkDocs cannot read {settings.config_rel}: {len(found)} problem(s)", file=sys.stderr)
+            print(SAY("unreadable", args.lang or "en", config=settings.config_rel, count=len(found)), file=sys.stderr)
             return 1
     findings = dedupe(found for record in records
                       for found in ([record.finding] if hasattr(record, "finding") else locate(record.getMessage(), settings)))
@@ -152,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         save_records(findings, args.record)
     elapsed = time.perf_counter() - started
     if passed and not findings:
-        print(f"build_check: strict build of every language passed, {elapsed:.1f}s", file=sys.stderr)
+        print(SAY("passed", args.lang or "en", seconds=elapsed), file=sys.stderr)
         return 0
-    print(f"build_check: strict build failed: {len(findings)} problem(s), {elapsed:.1f}s", file=sys.stderr)
+    print(SAY("failed", args.lang or "en", count=len(findings), seconds=elapsed), file=sys.stderr)
     return 1

@@ -22,6 +22,7 @@ from .catalogue import finding
 from .findings import Finding
 
 RENAME_COMMAND = "helpcenter-rename-faq"
+TRANSLATE_COMMAND = ".venv/bin/python scripts/new_faq.py --translate"  # helpcenter.scaffold (new_faq.py)
 
 
 def faq_kind(meta: Mapping[str, Any] | None) -> tuple[str, tuple[str, ...]]:
@@ -93,6 +94,9 @@ def check_parity(by_lang: dict[str, dict[str, str]], step_counts: dict[tuple[str
                 command = f"{RENAME_COMMAND} {_stem(partner)} {_stem(page)}"
                 out.append(finding("missing-translation", source, 1, "renamed", lang=lang, missing=missing,
                                    partner=by_lang[lang][partner], command=command))
+            elif in_faq_dir and (present[0], page) in step_counts:
+                out.append(finding("missing-translation", source, 1, "faq", lang=lang, missing=missing,
+                                   command=f"{TRANSLATE_COMMAND} {_stem(page)}"))
             else:
                 out.append(finding("missing-translation", source, 1, lang=lang, missing=missing))
         counted = [(lang, step_counts[(lang, page)]) for lang in present

@@ -135,6 +135,11 @@ def preview_markdown(site: str, offline: str) -> str:
     page_zh = f"[本次运行页面]({url})" if url else "本次运行页面"
     page_en = f"[this run's page]({url})" if url else "this run's page"
     out = ["## Preview · 预览", ""]
+    if not site and not offline:  # run by hand, outside the workflow: no upload was tried
+        out.append("在本机预览：运行 `.venv/bin/mkdocs serve -a 127.0.0.1:8000`；拉取请求的检查会把构建好的网站附在运行页面上。 · "
+                   "To preview on this machine: `.venv/bin/mkdocs serve -a 127.0.0.1:8000`; the pull-request checks "
+                   "attach the built site to their run page.")
+        return "\n".join(out) + "\n"
     if site != "success" and offline != "success":
         out.append("本次运行没有预览：严格构建没有通过（先修正上面的错误）。 · "
                    "No preview for this run: the strict build did not pass (fix the errors above first).")

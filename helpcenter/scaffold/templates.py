@@ -28,6 +28,11 @@ class Template:
     escalation: str
     related_heading: str
     related: tuple[str, ...]
+    category_note: str  # the front matter's comments, in the draft's language
+    source_url_note: str
+    source_title: str
+    sources_note: str   # a translation draft: the source's sources, to check
+    pending_note: str
 
 
 ZH = Template(
@@ -43,6 +48,11 @@ ZH = Template(
     ),
     related_heading="相关文章",
     related=("[常见问题](index.md)", "[安全须知](../safety.md)"),
+    category_note="TODO：改为 mkdocs.yml 中 extra.faq_categories 的一个分类 id",
+    source_url_note="TODO：改为这些步骤所依据的 BitPie 官方页面或 BitPie 代码库中的文件",
+    source_title="TODO：来源页面自己的标题",
+    sources_note="TODO：以下来源抄自原文；如果有中文版本，改为中文版本的地址和标题，然后删除这一行",
+    pending_note="翻译完成后，helpcenter-translations --mark 会删除这一行",
 )
 
 EN = Template(
@@ -59,6 +69,11 @@ EN = Template(
     ),
     related_heading="Related articles",
     related=("[FAQ](index.md)", "[Safety](../safety.md)"),
+    category_note="TODO: one of mkdocs.yml extra.faq_categories",
+    source_url_note="TODO: the official BitPie page or BitPie repository file the steps rely on",
+    source_title="TODO: the source's own title",
+    sources_note="TODO: these sources are copied from the original; where an English version exists, cite it instead, then delete this line",
+    pending_note="helpcenter-translations --mark removes this once it is translated",
 )
 
 TEMPLATES: dict[str, Template] = {"zh": ZH, "en": EN}
@@ -103,16 +118,18 @@ def render(lang: str, title: str | None = None, category: str = "wallet", checke
     related = "\n".join(f"- {link}" for link in t.related)
     if sources is None:
         sources = (
-            f"  - url: https://bitpie.com/  # {PLACEHOLDER}: the official BitPie page or BitPie repository file the steps rely on\n"
-            f"    title: \"{PLACEHOLDER}: the source's own title\"\n"
+            f"  - url: https://bitpie.com/  # {t.source_url_note}\n"
+            f"    title: {_yaml_scalar(t.source_title)}\n"
             f"    checked: {checked}\n"
         )
-    pending = f"translate_from: {translate_from}  # helpcenter-translations --mark removes this once it is translated\n" if translate_from else ""
+    elif translate_from:
+        sources = f"  # {t.sources_note}\n{sources}"
+    pending = f"translate_from: {translate_from}  # {t.pending_note}\n" if translate_from else ""
     return (
         "---\n"
         f"title: {_yaml_scalar(title)}\n"
         f"description: {_yaml_scalar(t.description)}\n"
-        f"category: {category}  # {PLACEHOLDER}: one of mkdocs.yml extra.faq_categories\n"
+        f"category: {category}  # {t.category_note}\n"
         "sources:\n"
         f"{sources}"
         f"{pending}"
