@@ -7,13 +7,19 @@ Events, each chosen on purpose; under `mkdocs build` every one does nothing:
   earlier rebuilds while HEAD and its options stay the same (helpcenter.preview.GitDates).
 - on_env: this build's Jinja environment reuses the templates compiled by earlier
   rebuilds (helpcenter.preview.TEMPLATES; an edited template is compiled again).
+- on_config also keeps, for the process, the filtered file listing of the theme's
+  installed folders (helpcenter.preview.THEME_FILES; overrides/ is listed every
+  time) and the jieba segmentation of each text for the search index
+  (helpcenter.preview.SEGMENTS, keyed by text and dictionaries).
+- on_serve: the server hears saves from the system (inotify) instead of polling
+  every 0.5 s (helpcenter.preview.native_watcher; polling stays if that fails).
 State that must outlive a rebuild lives in helpcenter.preview, never in this module.
 """
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from helpcenter.preview import GIT_DATES, keep_templates
+from helpcenter.preview import GIT_DATES, keep_segments, keep_templates, keep_theme_listing, native_watcher
 
 _command = {"name": "build"}
 
@@ -30,7 +36,15 @@ def _serving() -> bool:
 def on_config(config):
     if _serving():
         GIT_DATES.attach(config.plugins.get("git-revision-date-localized"), config.docs_dir)
+        keep_theme_listing()
+        keep_segments()
     return config
+
+
+def on_serve(server, config, builder):
+    if _serving():
+        native_watcher(server)
+    return server
 
 
 def on_env(env, config, files):
