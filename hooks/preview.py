@@ -1,7 +1,8 @@
 """MkDocs adapter for helpcenter.preview: a faster live preview (`mkdocs serve`).
 
 Events, each chosen on purpose; under `mkdocs build` every one does nothing:
-- on_startup: note whether we serve.
+- on_startup: note whether we serve; if so, the served folder is cleaned by moving
+  its entries aside, deleted by a thread (helpcenter.preview.quick_clean).
 - on_config (after every plugin's, which make their helpers anew in theirs):
   git-revision-date-localized's `git log` per page is answered from the answers of
   earlier rebuilds while HEAD and its options stay the same (helpcenter.preview.GitDates).
@@ -19,13 +20,24 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from helpcenter.preview import GIT_DATES, keep_segments, keep_templates, keep_theme_listing, native_watcher
+from helpcenter.preview import (
+    GIT_DATES,
+    keep_cleaning_quick,
+    keep_segments,
+    keep_templates,
+    keep_theme_listing,
+    native_watcher,
+)
 
 _command = {"name": "build"}
 
 
 def on_startup(command, dirty):
     _command["name"] = command
+    if _serving():
+        # Once, before the first build: mkdocs-static-i18n swaps clean_directory for a
+        # no-op during its nested builds and puts back what it found.
+        keep_cleaning_quick()
 
 
 def _serving() -> bool:

@@ -102,10 +102,15 @@ def test_git_dates_leave_alone_what_they_cannot_vouch_for(plugin, tmp_path):
 
 
 def test_the_hook_acts_under_serve_only(monkeypatch):
+    from mkdocs import utils
+
+    monkeypatch.setattr(utils, "clean_directory", utils.clean_directory)  # put back after the test
     hook = _hook()
     hook.on_startup(command="build", dirty=False)
     assert hook.on_env(jinja2.Environment(), config=None, files=None).bytecode_cache is None
+    assert not getattr(utils.clean_directory, "_helpcenter", False)
     hook.on_startup(command="serve", dirty=False)
+    assert utils.clean_directory._helpcenter
     assert hook.on_env(jinja2.Environment(), config=None, files=None).bytecode_cache is preview.TEMPLATES
 
 
@@ -277,3 +282,18 @@ def test_the_native_watcher_leaves_a_running_or_unknown_server_alone():
         observer = None
 
     assert not preview.native_watcher(Running())
+
+
+def test_quick_clean_empties_the_folder_at_once_but_its_hidden_files(tmp_path):
+    site = tmp_path / "site"
+    (site / "en/faq").mkdir(parents=True)
+    (site / "en/faq/index.html").write_text("x", encoding="utf-8")
+    (site / "index.html").write_text("x", encoding="utf-8")
+    (site / ".keep").write_text("x", encoding="utf-8")
+    (site / "link").symlink_to(tmp_path / "elsewhere")  # a dangling link goes too
+    (tmp_path / "other").write_text("not ours", encoding="utf-8")
+    thread = preview.quick_clean(str(site))
+    assert sorted(p.name for p in site.iterdir()) == [".keep"]
+    thread.join()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "site"]  # the moved entries are deleted
+    assert preview.quick_clean(str(site)) is None and preview.quick_clean(str(tmp_path / "none")) is None
