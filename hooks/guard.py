@@ -19,7 +19,8 @@ Events, each chosen on purpose:
 - on_post_page:     under `mkdocs serve` only, a box at the top of the article lists
                     the page's problems (helpcenter.guard.overlay): there every
                     warning is collected and shown instead of stopping the rebuild,
-                    so the browser shows the new text and what is wrong with it.
+                    so the browser shows the new text and what is wrong with it;
+                    a refused link or image there is made inert (on_page_content).
                     `mkdocs build` (strict or not) never gets the box.
 The rules live in the helpcenter.guard package; state lives in one GuardBuild per
 outer build (helpcenter.buildnest.OuterBuild), never in this module.
@@ -39,8 +40,9 @@ from helpcenter.buildnest import OuterBuild
 from helpcenter.guard import catalogue
 from helpcenter.guard.fakes import mark_fakes
 from helpcenter.guard.faq_index import complete_nav, expand_page, faq_names, unlisted
+from helpcenter.guard.html import check_document
 from helpcenter.guard.jsonld import faq_jsonld
-from helpcenter.guard.overlay import PreviewLog, box, insert, uncount
+from helpcenter.guard.overlay import PreviewLog, box, inert, insert, uncount
 from helpcenter.guard.project import Settings, load_settings
 from helpcenter.guard.render import anchors
 from helpcenter.guard.rendered import check_rendered
@@ -169,6 +171,9 @@ def on_page_content(html, page, config, files):
         _log(finding)
     build.state.anchors[result.doc] = anchors(html)
     build.state.fresh.add(result.doc)
+    if _serving() and build.state.preview is not None:
+        # The preview never offers a refused link to click (the box says why it is refused).
+        html = inert(html, {item.url for item in check_document(html, build.state.report.checker) if item.url})
     return mark_fakes(html, fake_examples(page.meta), result.lang)
 
 

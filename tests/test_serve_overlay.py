@@ -47,6 +47,14 @@ def test_the_box_lists_each_problem_in_the_page_language_escaped():
     assert overlay.box([], [], "en") == ""
 
 
+def test_refused_links_are_made_inert_and_others_kept():
+    page = ('<p><a href="https://bitpie-help.com/?a=1&amp;b=2">x</a> <a href="https://bitpie.com/">ok</a>'
+            ' <img alt="" src="http://evil.example/p.png"></p>')
+    out = overlay.inert(page, ["https://bitpie-help.com/?a=1&b=2", "http://evil.example/p.png"])
+    assert out == ('<p><a data-hc-blocked-href="https://bitpie-help.com/?a=1&amp;b=2">x</a> <a href="https://bitpie.com/">ok</a>'
+                   ' <img alt="" data-hc-blocked-src="http://evil.example/p.png"></p>')
+
+
 def test_the_box_goes_first_in_the_article_else_the_body():
     page = '<html><body class="x"><header>h</header><article class="md-content__inner md-typeset"><h1>T</h1></article></body></html>'
     assert overlay.insert(page, "<div>B</div>") == page.replace('md-typeset">', 'md-typeset"><div>B</div>')
@@ -155,6 +163,8 @@ def test_serve_shows_problems_in_the_page_and_strict_build_still_fails(tmp_path,
         said = alert.inner_text()
         assert f"docs/en/about.md:{link_line}" in said and "[lookalike-domain]" in said and "Fix:" in said
         assert "Zanzibar" in tab.locator("article").inner_text()  # the new content, under the box
+        assert tab.locator('a[href*="bitpie-help.com"]').count() == 0  # the refused link cannot be followed
+        assert tab.locator('a[data-hc-blocked-href="https://bitpie-help.com/"]').count() == 1
         box_top = alert.bounding_box()["y"]
         assert box_top < tab.locator("article h1").first.bounding_box()["y"]  # at the top of the article
         tab.goto(base + "/faq/forgot-password/")

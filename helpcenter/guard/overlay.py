@@ -142,3 +142,20 @@ def insert(page_html: str, shown: str) -> str:
     match = _ARTICLE.search(page_html) or _BODY.search(page_html)
     at = match.end() if match else 0
     return page_html[:at] + shown + page_html[at:]
+
+
+_LINK_ATTRS = ("href", "src", "action", "formaction", "poster", "data", "srcset", "xlink:href")
+
+
+def inert(page_html: str, urls: Iterable[str]) -> str:
+    """The preview's own safety: each attribute holding one of `urls` (the ones the
+    guard refuses) is renamed `data-hc-blocked-<attr>`, so the link cannot be
+    followed and the image not loaded, while the box says why. Attributes as
+    Python-Markdown writes them (double quotes, escaped)."""
+    for url in sorted(set(urls), key=len, reverse=True):
+        if not url:
+            continue
+        for form in {html.escape(url, quote=True), url}:
+            for attr in _LINK_ATTRS:
+                page_html = page_html.replace(f' {attr}="{form}"', f' data-hc-blocked-{attr}="{form}"')
+    return page_html
