@@ -16,6 +16,12 @@ Events, each chosen on purpose:
 - on_env:           every page of this (outer or nested) build is rendered: check the
                     links between pages and their #anchors (helpcenter.guard.sitelinks).
 - on_page_context:  root-relative language-switcher links on every page.
+- on_post_page:     under `mkdocs serve` only, a box at the top of the article lists
+                    the page's problems (helpcenter.guard.overlay): there every
+                    warning is collected and shown instead of stopping the rebuild,
+                    so the browser shows the new text and what is wrong with it;
+                    a refused link or image there is made inert (on_page_content).
+                    `mkdocs build` (strict or not) never gets the box.
 The rules live in the helpcenter.guard package; state lives in one GuardBuild per
 outer build (helpcenter.buildnest.OuterBuild), never in this module.
 """
@@ -31,9 +37,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import InclusionLevel
 
 from helpcenter.buildnest import OuterBuild
+from helpcenter.guard import catalogue
 from helpcenter.guard.fakes import mark_fakes
 from helpcenter.guard.faq_index import complete_nav, expand_page, faq_names, unlisted
+from helpcenter.guard.html import check_document
 from helpcenter.guard.jsonld import faq_jsonld
+from helpcenter.guard.overlay import PreviewLog, box, inert, insert, uncount
 from helpcenter.guard.project import Settings, load_settings
 from helpcenter.guard.render import anchors
 from helpcenter.guard.rendered import check_rendered
@@ -50,6 +59,7 @@ class GuardBuild:
     index_only: set[str] = field(default_factory=set)  # src_uri of FAQs kept out of the sidebar
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # ids of each rendered page
     fresh: set[str] = field(default_factory=set)  # pages rendered since links were last checked
+    preview: PreviewLog | None = None  # `mkdocs serve` only: every warning of this build, for the box
 
 
 _command = {"name": "build"}
@@ -61,9 +71,22 @@ def on_startup(command, dirty):
     _command["name"] = command
 
 
+def _serving() -> bool:
+    return _command["name"] == "serve"
+
+
 def on_config(config):
+    outer = build.nest.depth == 0
+    if outer:
+        _stop_preview()  # a serve build that ended without on_post_build
     _state = build.start()
     _state.settings = settings = load_settings(Path(config.config_file_path))
+    if _serving():
+        # The preview shows problems in the page instead of stopping the rebuild
+        # (helpcenter.guard.overlay); the outer build's and each nested build's counter.
+        uncount()
+        if outer:
+            _state.preview = PreviewLog(settings).attach()
     # New FAQ files join the nav by themselves, up to faq_nav_max (helpcenter.guard.faq_index).
     # An FAQ missing in a language stays out of the nav (its missing-translation finding says why).
     names = faq_names(settings.docs_dir, settings.languages, settings.faq_dir)
@@ -151,6 +174,9 @@ def on_page_content(html, page, config, files):
         _log(finding)
     build.state.anchors[result.doc] = anchors(html)
     build.state.fresh.add(result.doc)
+    if _serving() and build.state.preview is not None:
+        # The preview never offers a refused link to click (the box says why it is refused).
+        html = inert(html, {item.url for item in check_document(html, build.state.report.checker) if item.url})
     return mark_fakes(html, fake_examples(page.meta), result.lang)
 
 
@@ -186,10 +212,31 @@ def on_env(env, config, files):
     return env
 
 
+def on_post_page(output, page, config):
+    state = build.state
+    if not _serving() or state is None or state.preview is None or state.settings is None or not page.file.abs_src_path:
+        return output
+    settings = state.settings
+    rel = settings.rel(Path(page.file.abs_src_path))
+    unread = set(state.report.unreadable) if state.report else set()
+    built = (result.rel for path, result in (state.report.pages.items() if state.report else ()) if path not in unread)
+    mine, elsewhere = state.preview.problems(rel, built)
+    lang = catalogue.lang_of(rel) or str(config.theme.get("language") or "en")
+    return insert(output, box(mine, elsewhere, lang))
+
+
 @event_priority(-200)
 def on_post_build(config) -> None:
-    build.leave()
+    if build.leave():
+        _stop_preview()
 
 
 def on_build_error(error) -> None:
+    _stop_preview()
     build.reset()
+
+
+def _stop_preview() -> None:
+    if build.state is not None and build.state.preview is not None:
+        build.state.preview.detach()
+        build.state.preview = None

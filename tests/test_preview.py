@@ -102,10 +102,15 @@ def test_git_dates_leave_alone_what_they_cannot_vouch_for(plugin, tmp_path):
 
 
 def test_the_hook_acts_under_serve_only(monkeypatch):
+    from mkdocs import utils
+
+    monkeypatch.setattr(utils, "clean_directory", utils.clean_directory)  # put back after the test
     hook = _hook()
     hook.on_startup(command="build", dirty=False)
     assert hook.on_env(jinja2.Environment(), config=None, files=None).bytecode_cache is None
+    assert not getattr(utils.clean_directory, "_helpcenter", False)
     hook.on_startup(command="serve", dirty=False)
+    assert utils.clean_directory._helpcenter
     assert hook.on_env(jinja2.Environment(), config=None, files=None).bytecode_cache is preview.TEMPLATES
 
 
@@ -181,3 +186,114 @@ def test_serve_rebuilds_show_every_edit_and_every_problem(tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+def test_the_theme_listing_kept_is_the_one_mkdocs_makes_and_overrides_are_listed_again(tmp_path):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    overrides = tmp_path / "overrides"
+    (overrides / "assets").mkdir(parents=True)
+    (overrides / "assets/a.css").write_text("a{}", encoding="utf-8")
+    (overrides / "main.html").write_text("{% extends 'base.html' %}", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\ntheme:\n  name: material\n  custom_dir: overrides\n", encoding="utf-8")
+
+    def listed(add) -> list[tuple[str, str]]:
+        config = load_config(config_file=str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        files = Files([])
+        add(files, config.theme.get_env(), config)
+        return [(f.src_uri, f.abs_src_path) for f in files]
+
+    kept = preview.ThemeFiles()
+    mkdocs_own = listed(Files.add_files_from_theme)
+    assert len(mkdocs_own) > 20 and ("assets/a.css", str(overrides / "assets/a.css")) in mkdocs_own
+    assert listed(kept.add) == mkdocs_own
+    walked = kept.listed
+    (overrides / "assets/b.css").write_text("b{}", encoding="utf-8")
+    again = listed(kept.add)
+    assert kept.listed == walked + 1  # only overrides/ walked again; Material's folder kept
+    assert again == listed(Files.add_files_from_theme) and ("assets/b.css", str(overrides / "assets/b.css")) in again
+
+
+def test_chinese_segments_are_kept_per_text_and_dictionary(tmp_path):
+    calls = []
+
+    class Index:
+        config = {"jieba_dict": None, "jieba_dict_user": str(tmp_path / "user.txt")}
+
+        def _segment_chinese(self, data):
+            calls.append(data)
+            return f"seg({data})"
+
+    (tmp_path / "user.txt").write_text("助记词 10\n", encoding="utf-8")
+    kept = preview.Segments()
+    segment = kept.wrap(Index._segment_chinese)
+    assert segment(Index(), "忘记密码") == "seg(忘记密码)" and segment(Index(), "忘记密码") == "seg(忘记密码)"
+    assert calls == ["忘记密码"]
+    os.utime(tmp_path / "user.txt", ns=(1, 1))  # the user dictionary changed
+    segment(Index(), "忘记密码")
+    assert calls == ["忘记密码", "忘记密码"]
+
+
+def test_the_native_watcher_hears_changes_and_ignores_reads(tmp_path):
+    from mkdocs.livereload import LiveReloadServer
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = docs / "a.md"
+    page.write_text("# A\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=free_port(), root=str(tmp_path))
+    server.watch(str(docs))
+    server.watch(str(config))
+    assert preview.native_watcher(server)
+    assert set(server._watched_paths) == {str(docs), str(config)}
+    server.observer.start()
+
+    def heard(change) -> bool:
+        with server._rebuild_cond:
+            server._want_rebuild = False
+        change()
+        with server._rebuild_cond:
+            return server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=5)
+
+    try:
+        assert not heard(lambda: page.read_text(encoding="utf-8"))  # the build reads pages: no rebuild
+        assert heard(lambda: page.write_text("# A2\n", encoding="utf-8"))
+        assert heard(lambda: (docs / "sub").mkdir() or (docs / "sub/b.md").write_text("# B\n", encoding="utf-8"))
+        def replace() -> None:  # an editor saving by writing a new file over the old one
+            replacement = tmp_path / "mkdocs.yml.tmp"
+            replacement.write_text("site_name: U\n", encoding="utf-8")
+            replacement.replace(config)
+
+        assert heard(replace)
+        assert heard(lambda: config.write_text("site_name: V\n", encoding="utf-8"))
+        assert not heard(lambda: (tmp_path / "elsewhere.txt").write_text("x", encoding="utf-8"))
+    finally:
+        server.observer.stop()
+        server.observer.join()
+
+
+def test_the_native_watcher_leaves_a_running_or_unknown_server_alone():
+    class Running:
+        observer = None
+
+    assert not preview.native_watcher(Running())
+
+
+def test_quick_clean_empties_the_folder_at_once_but_its_hidden_files(tmp_path):
+    site = tmp_path / "site"
+    (site / "en/faq").mkdir(parents=True)
+    (site / "en/faq/index.html").write_text("x", encoding="utf-8")
+    (site / "index.html").write_text("x", encoding="utf-8")
+    (site / ".keep").write_text("x", encoding="utf-8")
+    (site / "link").symlink_to(tmp_path / "elsewhere")  # a dangling link goes too
+    (tmp_path / "other").write_text("not ours", encoding="utf-8")
+    thread = preview.quick_clean(str(site))
+    assert sorted(p.name for p in site.iterdir()) == [".keep"]
+    thread.join()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other", "site"]  # the moved entries are deleted
+    assert preview.quick_clean(str(site)) is None and preview.quick_clean(str(tmp_path / "none")) is None
