@@ -196,6 +196,19 @@ def lunr_ranks(site: Path, lang: str, cases: list[dict]) -> list[int | None]:
     return ranks
 
 
+def _collector(bodies: list[tuple[str, bytes]]):
+    """A `requestfinished` handler keeping (url, body) of each answered request; a
+    request still finishing when its page closes is not counted."""
+    def collect(request) -> None:
+        try:
+            response = request.response()
+            if response and response.ok:
+                bodies.append((request.url, response.body()))
+        except Exception:  # noqa: BLE001 (the page closed under it: Playwright's TargetClosedError)
+            pass
+    return collect
+
+
 def measure_search(site: Path, queries: Path = ROOT / "tests/search_queries.yml") -> dict:
     """Per language: search bytes before the first result (lunr: the search worker,
     its language files and the index, all fetched for the first query; Pagefind: its
@@ -219,7 +232,7 @@ def measure_search(site: Path, queries: Path = ROOT / "tests/search_queries.yml"
                 context = browser.new_context()
                 page = context.new_page()
                 bodies: list[tuple[str, bytes]] = []
-                page.on("requestfinished", lambda r, bodies=bodies: bodies.append((r.url, r.response().body())) if r.response() and r.response().ok else None)
+                page.on("requestfinished", _collector(bodies))
                 page.goto(base + path, wait_until="load")
                 page.evaluate(LUNR_FIRST_JS, first)
                 page.wait_for_load_state("networkidle")
@@ -232,7 +245,7 @@ def measure_search(site: Path, queries: Path = ROOT / "tests/search_queries.yml"
                 page = context.new_page()
                 page.goto(base + path, wait_until="networkidle")
                 bodies = []
-                page.on("requestfinished", lambda r, bodies=bodies: bodies.append((r.url, r.response().body())) if r.response() and r.response().ok else None)
+                page.on("requestfinished", _collector(bodies))
                 page.evaluate(PAGEFIND_JS, [first, 1])
                 page.wait_for_load_state("networkidle")
                 found = [(u, b) for u, b in bodies if "/pagefind/" in u]
