@@ -88,11 +88,15 @@ def test_a_word_without_frequency_in_the_user_dictionary(tmp_path):
     userdict = tmp_path / "dict.txt"
     userdict.write_text("\ufeff派派钱包\n助记小本 n\n\n", encoding="utf-8")
     assert rustcut.read_userdict(userdict) == [("派派钱包", None, None), ("助记小本", None, "n")]
-    jieba.load_userdict(str(userdict))
-    cutter = rustcut.RustCut()
+    import rjieba
+
+    real = jieba.Tokenizer()  # fresh dictionaries: the process-wide ones stay as they are
+    real.load_userdict(str(userdict))
+    cutter = rustcut.RustCut(rjieba.Jieba())
     cutter.load_userdict(userdict)
     for text in ("我的派派钱包里有助记小本", "派派钱包", "助记小本丢了"):
-        assert cutter.cut(text) == list(jieba.cut(text))
+        assert cutter.cut(text) == list(real.cut(text))
+    assert "派派钱包" in cutter.cut("我的派派钱包")
 
 
 @pytest.fixture

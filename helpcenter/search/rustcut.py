@@ -75,8 +75,9 @@ class RustCut:
     """The part of jieba's module interface Material's search plugin uses
     (`cut`, `load_userdict`), computed by rjieba."""
 
-    def __init__(self) -> None:
-        self._engine = None
+    def __init__(self, engine=None) -> None:
+        """`engine`: an `rjieba.Jieba`; by default rjieba's own, loaded on first use."""
+        self._engine = engine
         self._loaded: set[tuple[str, ...]] = set()
 
     @property
