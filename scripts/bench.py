@@ -5,6 +5,9 @@
     .venv/bin/python scripts/bench.py --sizes 10,100 --runs 5
     .venv/bin/python scripts/bench.py --quick              # N = 10, 1 run: a smoke run
     .venv/bin/python scripts/bench.py --json out.json --write-md   # update BENCHMARKS.md
+    .venv/bin/python scripts/bench.py --measure hooks --sizes 1000 --runs 5   # hooks on/off, guard cold and warm
+    .venv/bin/python scripts/bench.py --measure growth,pagefind --sizes 1000,2000,3000
+    .venv/bin/python scripts/bench.py --measure baseline --baseline /tmp/old --sizes 1000 --runs 3
 
 For each N it generates N FAQ articles per language from the real articles'
 sentences (scripts/benchlib/corpus.py) in a temporary copy of the project, then
@@ -105,13 +108,32 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--write-md", action="store_true", help="update the table in BENCHMARKS.md")
     parser.add_argument("--measure", default="", help="only these figures, comma-separated: check (the check command "
-                        "cold / cached / after one edit), serve (mkdocs serve save-to-reload)")
+                        "cold / cached / after one edit), serve (mkdocs serve save-to-reload), hooks (build with every "
+                        "checking hook against without, guard cold and warm, in pairs), growth (one build per N: CPU per "
+                        "added page), baseline (this checkout against --baseline DIR, in pairs), pagefind (search bytes "
+                        "before the first result and MRR, Pagefind against lunr); see helpcenter/bench/cost.py")
+    parser.add_argument("--baseline", type=Path, help="an older checkout of the project, for --measure baseline")
     args = parser.parse_args()
     if args.measure:
-        from helpcenter.bench.serve import measure
+        what = args.measure.split(",")
+        unknown = set(what) - {"check", "serve", "hooks", "growth", "baseline", "pagefind"}
+        if unknown:
+            parser.error(f"unknown --measure: {', '.join(sorted(unknown))}")
+        results = {"machine": machine(), "runs": args.runs}
+        if {"check", "serve"} & set(what):
+            from helpcenter.bench.serve import measure
 
-        sizes = [int(s) for s in args.sizes.split(",")] if args.sizes != "10,100,1000" else [0, 1000]
-        print(json.dumps(measure(args.measure.split(","), sizes, args.runs), indent=2))
+            sizes = [int(s) for s in args.sizes.split(",")] if args.sizes != "10,100,1000" else [0, 1000]
+            results.update(measure([w for w in what if w in ("check", "serve")], sizes, args.runs))
+        if {"hooks", "growth", "baseline", "pagefind"} & set(what):
+            from helpcenter.bench.cost import measure as measure_cost
+
+            sizes = [int(s) for s in args.sizes.split(",")] if args.sizes != "10,100,1000" else [1000]
+            results.update(measure_cost(what, sizes, args.runs, baseline=args.baseline))
+        text = json.dumps(results, indent=2)
+        print(text)
+        if args.json:
+            args.json.write_text(text, encoding="utf-8")
         return 0
     sizes = [10] if args.quick else [int(s) for s in args.sizes.split(",")]
     runs = 1 if args.quick else args.runs

@@ -13,10 +13,15 @@ from pathlib import Path
 
 import yaml
 
+from helpcenter.guard.faq_index import faq_names
 from helpcenter.guard.project import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
-_NAV_FAQ = re.compile(r"^\s+- faq/(?!index\.md)[^\n]+\.md$", re.M)
+_NAV_FAQ_NAME = re.compile(r"^\s+- faq/(?!index\.md)([^\n]+\.md)$", re.M)
+# Hooks that only check or add to the site (guard, search split, checker data,
+# security headers); hooks/reader.py gives the templates their words (the home and
+# 404 pages cannot render without it) and hooks/preview.py acts under serve only.
+CHECKING_HOOKS = ("guard", "search", "checker", "headers")
 CATEGORIES = ("wallet", "transfers", "security", "support")
 SOURCE = "https://github.com/bitpiedotcom/bitpie-docs/blob/master/FAQ/index.rst"
 STEP = re.compile(r"^\d+\. \*\*(.+?)\*\*[:：]\s*(.+)$", re.M)
@@ -68,30 +73,24 @@ def faq_page(lang: str, number: int, rng: random.Random, material: Material, n_s
     return "\n".join(lines)
 
 
-def make_project(dest: Path, n: int, seed: int = 7, hook: bool = True) -> Path:
-    """A copy of the project whose docs hold the real pages plus `n` generated FAQs
-    per language; returns its mkdocs.yml. `hook=False` drops the guard hook."""
+def _without_hooks(config: str) -> str:
+    for name in CHECKING_HOOKS:
+        config = config.replace(f"  - hooks/{name}.py\n", "")
+    return config
+
+
+def make_project(dest: Path, n: int, seed: int = 7, hook: bool = True, hooks: bool = True, root: Path = ROOT) -> Path:
+    """A copy of the project at `root` (this checkout, or an older one to compare
+    with) whose docs hold the real pages plus `n` generated FAQs per language;
+    returns its mkdocs.yml. `hook=False` drops the guard hook; `hooks=False` drops
+    every hook the pages do not need (see `_without_hooks`)."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(root / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
     rng = random.Random(seed)
     names = [f"generated-{i:04d}" for i in range(n)]
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # The nav is written out as the hook would complete it (FAQs up to faq_nav_max
-    # in the sidebar, the rest on the FAQ index page only), so that with and without
-    # the hook the site is the same.
-    last = "      - faq/backup-recovery-phrase.md\n"
-    assert last in config, "mkdocs.yml nav changed: update benchlib/corpus.py"
-    curated = len(_NAV_FAQ.findall(config))
-    room = max(load_settings(ROOT / "mkdocs.yml").faq_nav_max - curated, 0)
-    config = config.replace(last, last + "".join(f"      - faq/{name}.md\n" for name in names[:room]))
-    if names[room:]:  # what the hook's on_files does for FAQs past the limit (one pattern: cheap to match)
-        config += "not_in_nav: /*/faq/generated-*.md\n"
-    if not hook:
-        config = config.replace("  - hooks/guard.py\n", "")
-    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     materials = {lang: harvest(lang) for lang in ("zh", "en")}
     for i, name in enumerate(names):
         n_steps = rng.randint(3, 6)
@@ -99,4 +98,26 @@ def make_project(dest: Path, n: int, seed: int = 7, hook: bool = True) -> Path:
         for lang in ("zh", "en"):
             page = faq_page(lang, i, random.Random(seed * 1000 + i * 2 + (lang == "en")), materials[lang], n_steps, others)
             (dest / "docs" / lang / "faq" / f"{name}.md").write_text(page, encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    # The nav is written out as the guard hook completes it (every FAQ file the nav
+    # does not name, by file name, up to faq_nav_max in the sidebar; the rest on the
+    # FAQ index page only, marked not in the nav), so that with and without the
+    # hooks the site is the same.
+    last = "      - faq/backup-recovery-phrase.md\n"
+    assert last in config, "mkdocs.yml nav changed: update helpcenter/bench/corpus.py"
+    curated = set(_NAV_FAQ_NAME.findall(config))
+    room = max(load_settings(root / "mkdocs.yml").faq_nav_max - len(curated), 0)
+    rest = [name for name in faq_names(dest / "docs", ("zh", "en"), "faq") if name not in curated]
+    config = config.replace(last, last + "".join(f"      - faq/{name}\n" for name in rest[:room]))
+    unlisted = rest[room:]
+    patterns = [f"/*/faq/{name}" for name in unlisted if not name.startswith("generated-")]
+    if any(name.startswith("generated-") for name in unlisted):
+        patterns.append("/*/faq/generated-*.md")  # one pattern: cheap to match (the hook uses a set)
+    if patterns:
+        config += "not_in_nav: |\n" + "".join(f"  {pattern}\n" for pattern in patterns)
+    if not hook:
+        config = config.replace("  - hooks/guard.py\n", "")
+    if not hooks:
+        config = _without_hooks(config)
+    (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
     return dest / "mkdocs.yml"

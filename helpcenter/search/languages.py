@@ -1,7 +1,8 @@
 """One search configuration per language.
 
 Each language gets its own index, so each can have the pipeline that suits it:
-- Chinese: jieba segments text at build time (with helpcenter/search/userdict.txt);
+- Chinese: jieba's segmentation at build time (with helpcenter/search/userdict.txt;
+  computed by rjieba, helpcenter/search/rustcut.py);
   no stemmer, so a Chinese query's trailing wildcard never meets a stemmed token.
 - English: lunr's trimmer and stop-word filter, and the Porter stemmer on index
   and query, so "passwords", "recovering" and

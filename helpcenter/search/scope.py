@@ -1,11 +1,13 @@
-"""One build's search work: the jieba user dictionary, page keywords, and the
-per-language split after the build. hooks/search.py only forwards MkDocs events here."""
+"""One build's search work: the jieba user dictionary, Chinese segmentation by
+rjieba (helpcenter.search.rustcut), page keywords, and the per-language split after
+the build. hooks/search.py only forwards MkDocs events here."""
 from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import rustcut
 from .split import IndexFile, split_index
 
 USERDICT = Path(__file__).with_name("userdict.txt")
@@ -35,6 +37,8 @@ class SearchBuild:
         search = config.plugins.get("material/search") or config.plugins.get("search")
         if search is not None and not search.config.get("jieba_dict_user"):
             search.config["jieba_dict_user"] = str(USERDICT)
+        if search is not None:
+            rustcut.install(search)
         if offline(config):
             polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
             config.extra["polyfills"] = polyfills + [SHIM]
