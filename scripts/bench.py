@@ -42,11 +42,11 @@ def machine() -> str:
     except (OSError, StopIteration):
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    import markdown_it
     import material
     import mkdocs
+    import pyromark
     return (f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, "
-            f"MkDocs {mkdocs.__version__}, Material {material.__version__}, markdown-it-py {markdown_it.__version__}")
+            f"MkDocs {mkdocs.__version__}, Material {material.__version__}, pyromark {pyromark.__version__}")
 
 
 def run_size(n: int, runs: int, work: Path, browser: bool) -> dict:
