@@ -105,8 +105,16 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--write-md", action="store_true", help="update the table in BENCHMARKS.md")
     parser.add_argument("--measure", default="", help="only these figures, comma-separated: check (the check command "
-                        "cold / cached / after one edit), serve (mkdocs serve save-to-reload)")
+                        "cold / cached / after one edit), serve (mkdocs serve save-to-reload); or guard alone (check command cold / cached "
+                        "and hooks on vs off with the cache off and on, alternating pairs, wall and CPU)")
     args = parser.parse_args()
+    if args.measure == "guard":  # issue 17: check command cold / cached, hooks on vs off (helpcenter/bench/guardcost.py)
+        from helpcenter.bench.guardcost import measure as guard_cost
+
+        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+            sizes = [int(s) for s in args.sizes.split(",")] if args.sizes != "10,100,1000" else [1000]
+            print(json.dumps(guard_cost(sizes, args.runs, Path(tmp)), indent=2))
+        return 0
     if args.measure:
         from helpcenter.bench.serve import measure
 
