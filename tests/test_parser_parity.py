@@ -167,3 +167,11 @@ def test_beyond_nesting_too_deep_the_page_is_still_read(tmp_path, mini):
     assert (3, "lookalike-domain") in found        # and what lies deeper is checked too (markdown-it stopped)
     path = mini.root / "docs/en/page.md"
     assert not [link for link in former(path, "x.md", "en", "x.md").links if "bitpieaac" in link.url]
+
+
+def test_a_nul_character_is_read_as_markdown_it_read_it(tmp_path):
+    # CommonMark replaces U+0000 with U+FFFD; left in, pulldown-cmark read the link as plain text
+    path = write(tmp_path, "# T\n\n![i](//a:b@bitpieaac.com\x00)\n")
+    now = parse_article(path, "x.md", "en", "x.md").links
+    assert now == former(path, "x.md", "en", "x.md").links
+    assert [(link.url, link.kind) for link in now] == [("//a:b@bitpieaac.com\ufffd", "image")]

@@ -395,7 +395,9 @@ def parse_article(path: Path, rel: str, lang: str, page: str) -> Article:
         value = line.split(":", 1)[1] if _KEY.match(line) else line
         if value.strip():
             article.texts.append(Snippet(value, number))
-    dedented = dedent_blocks(body)
+    # U+0000 becomes U+FFFD, as CommonMark asks and markdown-it did (pulldown-cmark
+    # would otherwise read a link with a NUL in it as plain text)
+    dedented = dedent_blocks(body).replace("\0", "\ufffd")
     article.tokens = _Reader(dedented, offset, article).read(dedented)
     # Reference definitions that no link uses are not rendered; used ones appear
     # as links above, at the line that uses them.
