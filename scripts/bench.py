@@ -45,11 +45,11 @@ def machine() -> str:
     except (OSError, StopIteration):
         pass
     mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    import markdown_it
     import material
     import mkdocs
+    import pyromark
     return (f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, "
-            f"MkDocs {mkdocs.__version__}, Material {material.__version__}, markdown-it-py {markdown_it.__version__}")
+            f"MkDocs {mkdocs.__version__}, Material {material.__version__}, pyromark {pyromark.__version__}")
 
 
 def run_size(n: int, runs: int, work: Path, browser: bool) -> dict:
@@ -111,9 +111,17 @@ def main() -> int:
                         "cold / cached / after one edit), serve (mkdocs serve save-to-reload), hooks (build with every "
                         "checking hook against without, guard cold and warm, in pairs), growth (one build per N: CPU per "
                         "added page), baseline (this checkout against --baseline DIR, in pairs), pagefind (search bytes "
-                        "before the first result and MRR, Pagefind against lunr); see helpcenter/bench/cost.py")
+                        "before the first result and MRR, Pagefind against lunr; see helpcenter/bench/cost.py); or guard "
+                        "alone (check command cold / cached and hooks on vs off with the cache off and on, alternating pairs, wall and CPU)")
     parser.add_argument("--baseline", type=Path, help="an older checkout of the project, for --measure baseline")
     args = parser.parse_args()
+    if args.measure == "guard":  # issue 17: check command cold / cached, hooks on vs off (helpcenter/bench/guardcost.py)
+        from helpcenter.bench.guardcost import measure as guard_cost
+
+        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+            sizes = [int(s) for s in args.sizes.split(",")] if args.sizes != "10,100,1000" else [1000]
+            print(json.dumps(guard_cost(sizes, args.runs, Path(tmp)), indent=2))
+        return 0
     if args.measure:
         what = args.measure.split(",")
         unknown = set(what) - {"check", "serve", "hooks", "growth", "baseline", "pagefind"}

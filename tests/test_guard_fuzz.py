@@ -89,3 +89,16 @@ def test_what_the_rendered_page_shows_the_check_judged(tmp_path: Path, parts, fi
     flagged = [p for piece in shown for p in judge_text(without(piece, []), CHECKER)]
     if flagged:  # the page would show a contact or address the guard refuses: the check must have said so
         assert {p.code for p in flagged} & {f.code for f in findings}, (text, [p.code for p in flagged], [f.code for f in findings])
+
+
+def test_prose_folding_is_the_per_character_nfkc_it_always_was() -> None:
+    # normalise_prose folds through a cached str.translate table; it must equal the
+    # per-character rule: NFKC of every non-ASCII character, Chinese punctuation kept.
+    import unicodedata
+
+    from helpcenter.guard.prose import _FOLD, _KEEP
+
+    for start in range(0x80, 0x30000, 4096):
+        text = "".join(chr(c) for c in range(start, start + 4096) if not 0xD800 <= c <= 0xDFFF)
+        expected = "".join(ch if ch in _KEEP or ch.isascii() else unicodedata.normalize("NFKC", ch) for ch in text)
+        assert text.translate(_FOLD) == expected

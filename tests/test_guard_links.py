@@ -203,3 +203,18 @@ def test_accounts_in_the_registry_may_be_written_in_prose(mini):
     mini.config.write_text(config.replace("  link_policy:", entry, 1), encoding="utf-8")
     mini.page("# Page\n\n客服电话：400-123-4567\n\nCall 400 123 4567.\n", lang="en")
     assert mini.findings() == []
+
+
+def test_a_host_judged_again_gets_the_same_verdict_and_a_list_of_its_own():
+    # DomainInspector keeps each host's verdict; a caller extending the list it got
+    # must not change what the next caller is told.
+    from helpcenter.guard.domains import DomainInspector
+    from helpcenter.guard.project import LinkPolicy
+
+    inspector = DomainInspector(LinkPolicy())
+    first_class, first = inspector.classify("bitpieaac.com")
+    assert first_class == "bad" and [p.code for p in first] == ["lookalike-domain"]
+    first.append(first[0])
+    again_class, again = inspector.classify("bitpieaac.com")
+    assert (again_class, [p.code for p in again]) == ("bad", ["lookalike-domain"])
+    assert inspector.classify("help.bitpie.com") == ("official", [])

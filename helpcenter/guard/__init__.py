@@ -9,7 +9,7 @@ One module per concern, each rule a small function returning `Finding`s:
 - `registry`   the official contact registry (`extra.contacts`) and its validation
 - `domains`    domain analysis: Public Suffix List, lookalikes, punycode, homoglyphs
 - `links`      the link policy: what an article may link to, and why not
-- `markdown`   parses an article with markdown-it-py into links, HTML, text, lists
+- `markdown`   parses an article with pulldown-cmark (pyromark) into links, HTML, text, lists
 - `html`       raw HTML rules (script, iframe, event handlers, javascript: URLs)
 - `faq`        FAQ structure: short answer, numbered steps, escalation link
 - `parity`     zh/en parity: same files, same number of FAQ steps

@@ -7,7 +7,7 @@ its key is a hash of
 - the page's bytes, its path and its place in the site (language, page name);
 - the guard's own code and data: every file of the `helpcenter` package (rules,
   catalogue, data lists), read once per process, i.e. the code that is running;
-- the installed distributions and their versions (markdown-it-py, Python-Markdown,
+- the installed distributions and their versions (pyromark, Python-Markdown,
   pymdown-extensions, tldextract's bundled suffix list …): the names of every
   `*.dist-info` folder on `sys.path`;
 - the settings the rules read: the bytes of mkdocs.yml (the contact registry, the

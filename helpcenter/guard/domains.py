@@ -106,6 +106,9 @@ class DomainInspector:
         self.policy = policy
         self.brand = policy.brand.lower()
         self.official_labels = {split_host(d)[1] for d in policy.official_domains}
+        # Each host's verdict, kept: the same few hosts recur on every page, and the
+        # look-alike test (edit distances) was a large share of the text rules' time.
+        self._verdicts: dict[str, tuple[HostClass, tuple[Problem, ...]]] = {}
 
     @staticmethod
     def _within(host: str, domains: tuple[str, ...]) -> bool:
@@ -131,6 +134,14 @@ class DomainInspector:
         return None
 
     def classify(self, raw_host: str) -> tuple[HostClass, list[Problem]]:
+        """The host's class and problems (a new list each time: callers may extend it)."""
+        verdict = self._verdicts.get(raw_host)
+        if verdict is None:
+            host_class, problems = self._classify(raw_host)
+            verdict = self._verdicts[raw_host] = (host_class, tuple(problems))
+        return verdict[0], list(verdict[1])
+
+    def _classify(self, raw_host: str) -> tuple[HostClass, list[Problem]]:
         host = raw_host.strip().rstrip(".").lower()
         official = self.policy.official_domains[0] if self.policy.official_domains else self.brand
         if not host:

@@ -14,12 +14,10 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from markdown_it.token import Token
-
 from .catalogue import finding
 from .findings import Finding
 from .links import is_external
-from .markdown import Article, inline_text
+from .markdown import Article, Token, inline_text
 
 COLONS = (":", "：")
 

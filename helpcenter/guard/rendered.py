@@ -1,6 +1,6 @@
 """Backstop: checks the HTML MkDocs really rendered for a page.
 
-The source scan reads Markdown with markdown-it; MkDocs renders with
+The source scan reads Markdown with pulldown-cmark (pyromark); MkDocs renders with
 Python-Markdown and its extensions (attr_list can add attributes, for one).
 Whatever the rendered page holds that the source scan did not already report is
 checked here, and placed at the first source line that mentions it.
