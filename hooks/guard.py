@@ -128,7 +128,7 @@ def on_pre_build(config) -> None:
         _log(finding)
     failing = sum(finding.fails for finding in _state.report.findings)
     if failing:
-        log.warning(f"guard: {failing} problem(s) found; see the lines above.")
+        log.warning(f"guard: {failing} problem(s) found; see the lines above. · 共发现 {failing} 个问题，见上方各行。")
     if any(finding.code == "symlink-loop" for finding in _state.report.findings):
         # MkDocs' own walk of the docs folder would follow the loop: stop here.
         raise PluginError("guard: the docs folder links back into itself (see the symlink-loop lines above).")
