@@ -16,6 +16,7 @@ whole-site steps whether they run in the outer build:
                                                             # priority below -100)
     def on_build_error(error): build.reset()
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -23,6 +23,7 @@ modules stay imported; so what may outlive a rebuild lives here, in module state
 
 `mkdocs build` is untouched: it rebuilds nothing, so there is nothing to keep.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -146,9 +147,14 @@ def native_watcher(server: Any) -> bool:
     paths = getattr(server, "_watched_paths", None)
     refs = getattr(server, "_watch_refs", None)
     cond = getattr(server, "_rebuild_cond", None)
-    if (not isinstance(old, watchdog.observers.polling.PollingObserver) or not isinstance(paths, dict)
-            or not isinstance(refs, dict) or cond is None or old.is_alive()
-            or watchdog.observers.Observer is watchdog.observers.polling.PollingObserver):
+    if (
+        not isinstance(old, watchdog.observers.polling.PollingObserver)
+        or not isinstance(paths, dict)
+        or not isinstance(refs, dict)
+        or cond is None
+        or old.is_alive()
+        or watchdog.observers.Observer is watchdog.observers.polling.PollingObserver
+    ):
         return False
 
     def handler(only: str | None) -> watchdog.events.FileSystemEventHandler:
@@ -186,6 +192,7 @@ def native_watcher(server: Any) -> bool:
 
 # -- the theme's files --------------------------------------------------------------
 
+
 class ThemeFiles:
     """MkDocs lists every file of the theme on every build to find its static
     files: Material's folder holds about 14,500 files (mostly icons), matched
@@ -212,7 +219,7 @@ class ThemeFiles:
         found = []
         for dirpath, _, filenames in os.walk(folder):
             for filename in filenames:
-                name = os.path.join(dirpath, filename)[len(folder):].strip(os.sep).replace(os.sep, "/")
+                name = os.path.join(dirpath, filename)[len(folder) :].strip(os.sep).replace(os.sep, "/")
                 if keep(name):
                     found.append(name)
         return found
@@ -232,8 +239,18 @@ class ThemeFiles:
         from mkdocs import utils
         from mkdocs.structure.files import File
 
-        patterns = ('.*', '*/.*', '*.py', '*.pyc', '*.html', '*readme*', 'mkdocs_theme.yml', "locales/*",
-                    *(f'*{x}' for x in utils.markdown_extensions), *config.theme.static_templates)
+        patterns = (
+            ".*",
+            "*/.*",
+            "*.py",
+            "*.pyc",
+            "*.html",
+            "*readme*",
+            "mkdocs_theme.yml",
+            "locales/*",
+            *(f"*{x}" for x in utils.markdown_extensions),
+            *config.theme.static_templates,
+        )
 
         def keep(name: str) -> bool:
             lowered = name.lower()
@@ -267,6 +284,7 @@ def keep_theme_listing() -> bool:
 
 
 # -- Chinese segmentation for the search index ----------------------------------------
+
 
 class Segments:
     """Material's search plugin segments the Chinese text of every page with jieba
@@ -319,6 +337,7 @@ def keep_segments() -> bool:
 
 
 # -- cleaning the served folder ---------------------------------------------------------
+
 
 def quick_clean(directory: str) -> threading.Thread | None:
     """MkDocs' `clean_directory` (every entry but hidden ones goes), with the old

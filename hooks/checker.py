@@ -11,6 +11,7 @@ Events:
   script needs, as JSON in the page's language (helpcenter.checker.export), and
   the form's texts (helpcenter/checker/messages.yml).
 """
+
 from __future__ import annotations
 
 import logging

@@ -25,6 +25,7 @@ Events, each chosen on purpose:
 The rules live in the helpcenter.guard package; state lives in one GuardBuild per
 outer build (helpcenter.buildnest.OuterBuild), never in this module.
 """
+
 from __future__ import annotations
 
 import logging
@@ -154,8 +155,9 @@ def on_page_markdown(markdown, page, config, files):
     # `<!-- faq-list -->` lists the folder's FAQs by category (extra.faq_categories),
     # headings in the page's language.
     settings = build.state.settings if build.state is not None else None
-    markdown = expand_page(markdown, page, config.extra.get("faq_categories"),
-                           settings.docs_dir if settings else None, settings.languages if settings else ())
+    markdown = expand_page(
+        markdown, page, config.extra.get("faq_categories"), settings.docs_dir if settings else None, settings.languages if settings else ()
+    )
     result = _result(page)
     doc = result.faq if result is not None else None
     if doc is not None:
@@ -196,7 +198,7 @@ def on_page_context(context, page, config, nav):
         link = str(alternate.get("link", ""))
         if link.startswith("/"):
             if base and (link == base or link.startswith(base + "/")):
-                link = link[len(base):]
+                link = link[len(base) :]
             alternate["link"] = link.lstrip("/") or "./"
     return context
 

@@ -6,6 +6,7 @@ hooks/search.py has split the search index), once per outer build, so the
 inline-script hashes cover every page of every language. Skipped in the file://
 offline build (`OFFLINE=true`), where no server reads it.
 """
+
 from __future__ import annotations
 
 import logging
@@ -31,8 +32,10 @@ def on_post_build(config) -> None:
         return
     path = write_headers(Path(config.site_dir))
     for line in long_lines(path.read_text(encoding="utf-8")):
-        log.warning(f"{path.name}:{line} is longer than {MAX_LINE} characters, which Cloudflare Pages ignores: "
-                    "fewer distinct inline scripts (helpcenter/headers/) would shorten the policy.")
+        log.warning(
+            f"{path.name}:{line} is longer than {MAX_LINE} characters, which Cloudflare Pages ignores: "
+            "fewer distinct inline scripts (helpcenter/headers/) would shorten the policy."
+        )
     log.debug(f"security headers written to {path}")
 
 

@@ -16,6 +16,7 @@ Events, each chosen on purpose; under `mkdocs build` every one does nothing:
   every 0.5 s (helpcenter.preview.native_watcher; polling stays if that fails).
 State that must outlive a rebuild lives in helpcenter.preview, never in this module.
 """
+
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority

@@ -18,6 +18,7 @@ Events, each chosen on purpose:
 - on_post_build (outer build, last): ... and written to /404.html (default
   language) and /<lang>/404.html (helpcenter.reader.pages.NotFoundPages).
 """
+
 from __future__ import annotations
 
 import logging

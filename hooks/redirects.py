@@ -20,6 +20,7 @@ This hook adapts it, per language build:
   its language (helpcenter.reader.redirects): refresh, a link to the new page, one
   shared script that keeps the #section.
 """
+
 from __future__ import annotations
 
 import logging
@@ -43,7 +44,7 @@ class RedirectBuild:
     outlives the build it was read for)."""
 
     entries: list[Redirect] | None = None  # the usable entries of mkdocs.yml
-    default: str = ""                      # the language served at the site root
+    default: str = ""  # the language served at the site root
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> page title
 
 

@@ -14,6 +14,7 @@ Events:
   (helpcenter.search.split) and give each language root its sitemap.xml, which
   Material asks for under its search base.
 """
+
 from __future__ import annotations
 
 import logging

@@ -17,6 +17,7 @@ build, each language's search index against its text, the bytes a first page
 load transfers, and the time to the first search result in headless Chromium.
 Nothing here is asserted: targets are reported, see BENCHMARKS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,11 @@ def machine() -> str:
     import material
     import mkdocs
     import pyromark
-    return (f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, "
-            f"MkDocs {mkdocs.__version__}, Material {material.__version__}, pyromark {pyromark.__version__}")
+
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, "
+        f"MkDocs {mkdocs.__version__}, Material {material.__version__}, pyromark {pyromark.__version__}"
+    )
 
 
 def run_size(n: int, runs: int, work: Path, browser: bool) -> dict:
@@ -60,15 +64,21 @@ def run_size(n: int, runs: int, work: Path, browser: bool) -> dict:
         raise SystemExit(f"generated corpus N={n} is not clean: {findings[0].text()}")
     out = work / f"site{n}"
     build_with, build_without, pair_overheads = paired_times(
-        lambda: build(with_hook, out), lambda: build(without_hook, work / f"site{n}-nohook"), runs)
+        lambda: build(with_hook, out), lambda: build(without_hook, work / f"site{n}-nohook"), runs
+    )
     check_inner, check_wall = check_times(with_hook, runs)
     prof = profile_build(with_hook, work / f"site{n}-prof", work / f"n{n}.prof")
     result = {
-        "n": n, "pages": 2 * n + 26,
-        "build_s": build_with, "build_nohook_s": build_without,
-        "hook_overhead": statistics.median(pair_overheads), "hook_overhead_pairs": pair_overheads,
-        "check_s": check_inner, "check_wall_s": check_wall,
-        "profile": prof, "index": index_sizes(out),
+        "n": n,
+        "pages": 2 * n + 26,
+        "build_s": build_with,
+        "build_nohook_s": build_without,
+        "hook_overhead": statistics.median(pair_overheads),
+        "hook_overhead_pairs": pair_overheads,
+        "check_s": check_inner,
+        "check_wall_s": check_wall,
+        "profile": prof,
+        "index": index_sizes(out),
     }
     if browser:
         result["browser"] = browser_figures(out)
@@ -76,19 +86,28 @@ def run_size(n: int, runs: int, work: Path, browser: bool) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    rows = ["| N per language | pages | build (s) | build without hook (s) | hook overhead (pairs: min – max) | check (s, in-process / command) | jieba share of build | zh index raw / gzip (KiB) | en index raw / gzip (KiB) | zh / en text (KiB) | first load zh / en (KiB, gzip) | first result cold / warm (ms, zh; en) |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| N per language | pages | build (s) | build without hook (s) | hook overhead (pairs: min – max) | check (s, in-process / command) | jieba share of build | zh index raw / gzip (KiB) | en index raw / gzip (KiB) | zh / en text (KiB) | first load zh / en (KiB, gzip) | first result cold / warm (ms, zh; en) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in results:
         ix = r["index"]
         b = r.get("browser")
-        load = f"{b['load']['zh']['gzip']/1024:.0f} / {b['load']['en']['gzip']/1024:.0f}" if b else "–"
-        search = (f"{b['search']['zh']['cold_ms']:.0f} / {b['search']['zh']['warm_ms']:.0f}; "
-                  f"{b['search']['en']['cold_ms']:.0f} / {b['search']['en']['warm_ms']:.0f}") if b else "–"
+        load = f"{b['load']['zh']['gzip'] / 1024:.0f} / {b['load']['en']['gzip'] / 1024:.0f}" if b else "–"
+        search = (
+            (
+                f"{b['search']['zh']['cold_ms']:.0f} / {b['search']['zh']['warm_ms']:.0f}; "
+                f"{b['search']['en']['cold_ms']:.0f} / {b['search']['en']['warm_ms']:.0f}"
+            )
+            if b
+            else "–"
+        )
         rows.append(
-            f"| {r['n']} | {r['pages']} | {r['build_s']:.2f} | {r['build_nohook_s']:.2f} | {r['hook_overhead']*100:+.1f} % ({min(r['hook_overhead_pairs'])*100:+.0f} – {max(r['hook_overhead_pairs'])*100:+.0f} %) | "
-            f"{r['check_s']:.2f} / {r['check_wall_s']:.2f} | {r['profile']['jieba']/r['profile']['total']*100:.0f} % | "
-            f"{ix['zh']['raw']/1024:.0f} / {ix['zh']['gzip']/1024:.0f} | {ix['en']['raw']/1024:.0f} / {ix['en']['gzip']/1024:.0f} | "
-            f"{ix['zh']['text']/1024:.0f} / {ix['en']['text']/1024:.0f} | {load} | {search} |")
+            f"| {r['n']} | {r['pages']} | {r['build_s']:.2f} | {r['build_nohook_s']:.2f} | {r['hook_overhead'] * 100:+.1f} % ({min(r['hook_overhead_pairs']) * 100:+.0f} – {max(r['hook_overhead_pairs']) * 100:+.0f} %) | "
+            f"{r['check_s']:.2f} / {r['check_wall_s']:.2f} | {r['profile']['jieba'] / r['profile']['total'] * 100:.0f} % | "
+            f"{ix['zh']['raw'] / 1024:.0f} / {ix['zh']['gzip'] / 1024:.0f} | {ix['en']['raw'] / 1024:.0f} / {ix['en']['gzip'] / 1024:.0f} | "
+            f"{ix['zh']['text'] / 1024:.0f} / {ix['en']['text'] / 1024:.0f} | {load} | {search} |"
+        )
     return "\n".join(rows)
 
 
@@ -107,12 +126,16 @@ def main() -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium figures")
     parser.add_argument("--json", type=Path, help="write the results here")
     parser.add_argument("--write-md", action="store_true", help="update the table in BENCHMARKS.md")
-    parser.add_argument("--measure", default="", help="only these figures, comma-separated: check (the check command "
-                        "cold / cached / after one edit), serve (mkdocs serve save-to-reload), hooks (build with every "
-                        "checking hook against without, guard cold and warm, in pairs), growth (one build per N: CPU per "
-                        "added page), baseline (this checkout against --baseline DIR, in pairs), pagefind (search bytes "
-                        "before the first result and MRR, Pagefind against lunr; see helpcenter/bench/cost.py); or guard "
-                        "alone (check command cold / cached and hooks on vs off with the cache off and on, alternating pairs, wall and CPU)")
+    parser.add_argument(
+        "--measure",
+        default="",
+        help="only these figures, comma-separated: check (the check command "
+        "cold / cached / after one edit), serve (mkdocs serve save-to-reload), hooks (build with every "
+        "checking hook against without, guard cold and warm, in pairs), growth (one build per N: CPU per "
+        "added page), baseline (this checkout against --baseline DIR, in pairs), pagefind (search bytes "
+        "before the first result and MRR, Pagefind against lunr; see helpcenter/bench/cost.py); or guard "
+        "alone (check command cold / cached and hooks on vs off with the cache off and on, alternating pairs, wall and CPU)",
+    )
     parser.add_argument("--baseline", type=Path, help="an older checkout of the project, for --measure baseline")
     args = parser.parse_args()
     if args.measure == "guard":  # issue 17: check command cold / cached, hooks on vs off (helpcenter/bench/guardcost.py)

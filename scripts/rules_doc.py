@@ -5,6 +5,7 @@ between `<!-- rules:start -->` and `<!-- rules:end -->`.
     python scripts/rules_doc.py           rewrite the table in README.md
     python scripts/rules_doc.py --check   exit 1 if README.md and the catalogue disagree
 """
+
 import argparse
 import sys
 from pathlib import Path

@@ -4,6 +4,7 @@ and each language's index size (raw and gzipped) against its raw text.
 
     .venv/bin/mkdocs build && .venv/bin/python scripts/search_mrr.py [--site site] [-v]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,10 @@ def main() -> int:
         raw = index_path(args.site, lang).read_bytes()
         docs = json.loads(raw)["docs"]
         text = sum(len(plain_text(d.get("title", "") + " " + d.get("text", "")).replace("\u200b", "").encode()) for d in docs)
-        print(f"{lang}: MRR {mrr:.3f} over {len(cases)} queries ({first} first); index {len(raw)/1024:.1f} KiB raw, "
-              f"{len(gzip.compress(raw))/1024:.1f} KiB gzipped, {len(docs)} entries, text {text/1024:.1f} KiB")
+        print(
+            f"{lang}: MRR {mrr:.3f} over {len(cases)} queries ({first} first); index {len(raw) / 1024:.1f} KiB raw, "
+            f"{len(gzip.compress(raw)) / 1024:.1f} KiB gzipped, {len(docs)} entries, text {text / 1024:.1f} KiB"
+        )
         if args.v:
             for case, rank in zip(cases, ranks):
                 print(f"   {rank or '-':>2}  {case['q']}  -> {case['page']}")

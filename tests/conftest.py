@@ -3,6 +3,7 @@
 `mini` writes a two-language project whose every page passes the guard; a test
 then changes one file and shows exactly what the guard reports.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -36,7 +37,6 @@ def built_path(site: Path, page: str, lang: str) -> Path:
     return base / stem / "index.html"
 
 
-
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("site")
@@ -44,7 +44,6 @@ def site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr[-3000:]
     assert "WARNING" not in result.stderr, result.stderr[-3000:]
     return out
-
 
 
 MKDOCS_YML = """\
@@ -178,8 +177,14 @@ def mini(tmp_path: Path) -> Mini:
 
 # --- browser fixtures: Debian's chromium through Playwright (never a browser download)
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session")

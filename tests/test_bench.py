@@ -1,6 +1,7 @@
 """The benchmark's corpus generator makes real work for the guard: N valid FAQ
 pairs, with the same steps count in both languages, that the checker accepts
 clean. (Timings are never asserted; scripts/bench.py reports them.)"""
+
 from __future__ import annotations
 
 import gzip
@@ -70,8 +71,13 @@ def test_without_hooks_variant_keeps_only_what_the_pages_need_and_builds_strict(
     text = config.read_text(encoding="utf-8")
     assert all(f"  - hooks/{name}.py\n" not in text for name in ("guard", "search", "checker", "headers"))
     assert "  - hooks/reader.py\n" in text
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=config.parent, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "WARNING" not in result.stderr
     assert (tmp_path / "site/en/faq/generated-0044/index.html").is_file()
@@ -108,8 +114,9 @@ def test_corpus_from_an_older_checkout(tmp_path):
     old = tmp_path / "old"
     for name in ("docs", "overrides", "hooks"):
         shutil.copytree(ROOT / name, old / name)
-    (old / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("site_name: BitPie 帮助中心", "site_name: Old"),
-                                    encoding="utf-8")
+    (old / "mkdocs.yml").write_text(
+        (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("site_name: BitPie 帮助中心", "site_name: Old"), encoding="utf-8"
+    )
     config = make_project(tmp_path / "p", 2, root=old)
     assert "site_name: Old" in config.read_text(encoding="utf-8")
     assert (config.parent / "docs/zh/faq/generated-0001.md").is_file()

@@ -4,6 +4,7 @@ HTML can carry a link or text: inline, reference, autolink, image, admonition,
 details, table, heading, raw HTML block, `<div markdown>`, attr_list attributes,
 duplicate reference definitions, a tab-indented admonition body, an HTML comment
 before a link, front matter, links between pages and anchors, typed contacts."""
+
 from __future__ import annotations
 
 import re
@@ -21,13 +22,13 @@ CASES = {
     "autolink.md": "# Autolink\n\nSee <https://bitpie-a3.com/>.\n",
     "image.md": "# Image\n\n![logo](https://cdn.example.org/x.png)\n",
     "admonition.md": "# Admonition\n\n!!! note\n    See [help](https://bitpie-a5.com/).\n",
-    "details.md": "# Details\n\n??? note \"More\"\n    See [help](https://bitpie-a6.com/).\n",
+    "details.md": '# Details\n\n??? note "More"\n    See [help](https://bitpie-a6.com/).\n',
     "table.md": "# Table\n\n| a | b |\n|---|---|\n| [x](https://bitpie-a7.com/) | y |\n",
     "heading.md": "# Heading\n\n## Go to [help](https://bitpie-a8.com/)\n\nText.\n",
-    "raw-html.md": "# Raw\n\n<p><a href=\"https://bitpie-a9.com/\">help</a></p>\n",
+    "raw-html.md": '# Raw\n\n<p><a href="https://bitpie-a9.com/">help</a></p>\n',
     "md-in-html.md": "# Div\n\n<div markdown>\nSee [help](https://bitpie-b1.com/).\n</div>\n",
-    "attr-list.md": "# Attr\n\nClick here.\n{ onclick=\"alert(1)\" }\n",
-    "attr-link.md": "# Attr link\n\n[help](https://bitpie.com/){ onmouseover=\"alert(1)\" }\n",
+    "attr-list.md": '# Attr\n\nClick here.\n{ onclick="alert(1)" }\n',
+    "attr-link.md": '# Attr link\n\n[help](https://bitpie.com/){ onmouseover="alert(1)" }\n',
     "duplicate-ref.md": "# Dup\n\nSee [help][h].\n\n[h]: https://bitpie.com/\n[h]: https://bitpie-b4.com/\n",
     "tab-admonition.md": "# Tab\n\n!!! warning\n\tSee [help](https://bitpie-b5.com/).\n",
     "svg.md": "# Svg\n\n<svg/onload=alert(1)>\n",
@@ -36,10 +37,10 @@ CASES = {
     "broken-link.md": "# Broken\n\nRead [this](nope.md) and [that](inline.md#no-such-anchor).\n",
     "typed-contact.md": "# Typed\n\n客服微信：abc_help123\n",
     # issue 12's classes: each through the check and the strict build
-    "noscript.md": "# Noscript\n\n<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\"></noscript>\n",
-    "css-escape.md": "# Css\n\n<p style=\"background:\\75 rl(//evil.example/a.png)\">x</p>\n",
+    "noscript.md": '# Noscript\n\n<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>\n',
+    "css-escape.md": '# Css\n\n<p style="background:\\75 rl(//evil.example/a.png)">x</p>\n',
     "image-set.md": "# Image set\n\n<p style=\"background-image:image-set('https://evil.example/a.png' 1x)\">x</p>\n",
-    "ping.md": "# Ping\n\n<a href=\"https://bitpie.com/\" ping=\"https://evil.example/\">site</a>\n",
+    "ping.md": '# Ping\n\n<a href="https://bitpie.com/" ping="https://evil.example/">site</a>\n',
     "html-text.md": "# Html text\n\n<div>添加客服微信：abc_12345</div>\n\n<td>call +1 (555) 010-9999</td>\n",
     "details-text.md": "# Details\n\n<details><summary>QQ群: 12345678</summary>x</details>\n",
     "comment-text.md": "# Comment\n\n<!-- note --> 微信：kefu_0101\n",

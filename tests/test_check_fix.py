@@ -1,6 +1,7 @@
 """`helpcenter-check --fix` renumbers misnumbered steps in place (faq-step-numbering:
 start, back, gap), prints each change in the writer's language, changes nothing
 else, and a second run has nothing left to fix."""
+
 from __future__ import annotations
 
 import subprocess
@@ -14,8 +15,12 @@ from conftest import FAQ_EN, FAQ_ZH, ROOT, Mini
 
 
 def check_fix(mini: Mini, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts/check.py"), "--fix", *args, "--config", str(mini.config)],
-                          capture_output=True, text=True, cwd=mini.root)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check.py"), "--fix", *args, "--config", str(mini.config)],
+        capture_output=True,
+        text=True,
+        cwd=mini.root,
+    )
 
 
 def numbering(mini: Mini) -> list[tuple[str, int, str]]:
@@ -43,19 +48,21 @@ def test_start_back_and_gap_are_renumbered_and_printed_in_the_writers_language(m
 
 
 def test_only_the_steps_change_not_nested_lists_code_lazy_lines_or_other_lists(mini):
-    body = (FAQ_EN.split("## Steps")[0] + "## Steps\n\n"
-            "2. **Find your phrase**: Take out the recovery phrase\n"
-            "you wrote down (a lazy line).\n"
-            "    7. a nested item that keeps its number\n"
-            "    9. and another\n"
-            "2. **Import the wallet**: Choose to import:\n\n"
-            "    ```\n"
-            "    5. not a step, code\n"
-            "    ```\n"
-            "7. **Set a new password**: Choose a new strong password.\n\n"
-            "Between.\n\n"
-            "4. a second list the fix leaves alone\n\n"
-            "## If this did not help\n\nPlease [contact support](../contact.md).\n")
+    body = (
+        FAQ_EN.split("## Steps")[0] + "## Steps\n\n"
+        "2. **Find your phrase**: Take out the recovery phrase\n"
+        "you wrote down (a lazy line).\n"
+        "    7. a nested item that keeps its number\n"
+        "    9. and another\n"
+        "2. **Import the wallet**: Choose to import:\n\n"
+        "    ```\n"
+        "    5. not a step, code\n"
+        "    ```\n"
+        "7. **Set a new password**: Choose a new strong password.\n\n"
+        "Between.\n\n"
+        "4. a second list the fix leaves alone\n\n"
+        "## If this did not help\n\nPlease [contact support](../contact.md).\n"
+    )
     path = mini.write("en/faq/forgot.md", body)
     path.write_bytes(("\ufeff" + body.replace("\n", "\r\n")).encode("utf-8"))  # BOM and CRLF are kept
     changes = fix_site(load_settings(mini.config))
@@ -68,10 +75,12 @@ def test_only_the_steps_change_not_nested_lists_code_lazy_lines_or_other_lists(m
 
 
 def test_procedures_on_other_pages_are_renumbered_inside_admonitions_too(mini):
-    text = ("# Contact\n\nWebsite: <https://bitpie.com/>\n\n"
-            "!!! note \"How\"\n\n"
-            "    1. **Open the app**: Tap Me.\n"
-            "    3. **Find support**: Tap Help.\n")
+    text = (
+        "# Contact\n\nWebsite: <https://bitpie.com/>\n\n"
+        '!!! note "How"\n\n'
+        "    1. **Open the app**: Tap Me.\n"
+        "    3. **Find support**: Tap Help.\n"
+    )
     mini.write("en/contact.md", text)
     assert numbering(mini) == [("docs/en/contact.md", 8, "gap")]
     changes = fix_site(load_settings(mini.config))

@@ -7,6 +7,7 @@ the official domain (its Python API only: no DNS lookup), as a bare domain, as a
 https URL and, for homoglyph ones, in the Unicode form a reader sees. No
 permutation may ever be official.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -46,10 +47,13 @@ def checkers():
     from helpcenter.guard.config import ContactConfig, Place
 
     start = len(settings.contacts)
-    added = tuple(ContactConfig.read(raw, Place(settings.yaml, settings.config_rel, [], ("extra", "contacts", start + i)))
-                  for i, raw in enumerate(VECTORS["extended_registry"]))
-    extended = dataclasses.replace(settings, raw_contacts=settings.raw_contacts + VECTORS["extended_registry"],
-                                   contacts=tuple(settings.contacts) + added)
+    added = tuple(
+        ContactConfig.read(raw, Place(settings.yaml, settings.config_rel, [], ("extra", "contacts", start + i)))
+        for i, raw in enumerate(VECTORS["extended_registry"])
+    )
+    extended = dataclasses.replace(
+        settings, raw_contacts=settings.raw_contacts + VECTORS["extended_registry"], contacts=tuple(settings.contacts) + added
+    )
     return {"real": (settings, build_checker(settings)[0]), "extended": (extended, build_checker(extended)[0])}
 
 
@@ -92,6 +96,7 @@ def extended_data() -> dict:
 
 # --- Python: the guard's verdicts ---------------------------------------------------
 
+
 @pytest.mark.parametrize("vector", VECTORS["vectors"], ids=lambda v: v["input"][:40])
 def test_each_vector_gets_its_expected_verdict(vector):
     _, checker = checkers()[vector.get("registry", "real")]
@@ -115,8 +120,9 @@ def test_the_vector_file_covers_every_kind_and_verdict():
 def test_no_dnstwist_permutation_is_ever_official():
     found = permutations()
     assert len(found) > 2000  # every fuzzer: homoglyphs, bitsquatting, dictionary words, other suffixes ...
-    official = [text for text, got in zip(found, python_verdicts([(p, "real") for p in found]), strict=True)
-                if got["verdict"] == "official"]
+    official = [
+        text for text, got in zip(found, python_verdicts([(p, "real") for p in found]), strict=True) if got["verdict"] == "official"
+    ]
     assert official == []
 
 
@@ -135,6 +141,7 @@ def test_reading_is_what_the_page_does():
 
 
 # --- the exported data -----------------------------------------------------------------
+
 
 def test_page_data_is_the_registry_and_policy_from_mkdocs_yml():
     settings, checker = checkers()["real"]
@@ -230,8 +237,9 @@ def open_page(chromium, url: str, ours: tuple[str, ...], **context_options):
     page.on("pageerror", lambda e: page.problems.append(str(e)))
     # Script and style violations are ours; Material's sitemap fetch goes to the build's
     # site_url (https://help.test/, our host in production), which 127.0.0.1 rightly blocks.
-    page.on("console", lambda m: page.problems.append(m.text)
-            if "Content Security Policy" in m.text and "connect-src" not in m.text else None)
+    page.on(
+        "console", lambda m: page.problems.append(m.text) if "Content Security Policy" in m.text and "connect-src" not in m.text else None
+    )
     page.goto(url)
     page.wait_for_selector("#verify[data-ready]", state="attached")
     return context, page
@@ -249,8 +257,7 @@ def test_page_and_guard_agree_on_every_vector(chromium, csp_site, offline_site, 
     context, page = open_page(chromium, url, ours)
     try:
         started = time.perf_counter()
-        js = [dict(zip(COMPARED, row, strict=True))
-              for row in json.loads(page.evaluate(JUDGE_ALL, [json.dumps(vectors), extended_data()]))]
+        js = [dict(zip(COMPARED, row, strict=True)) for row in json.loads(page.evaluate(JUDGE_ALL, [json.dumps(vectors), extended_data()]))]
         elapsed = time.perf_counter() - started
         print(f"\n{where}: {len(vectors)} vectors, {elapsed:.2f} s in the page")
         assert disagreements(vectors, py, js) == []
@@ -260,8 +267,11 @@ def test_page_and_guard_agree_on_every_vector(chromium, csp_site, offline_site, 
         page.fill("#verify-input", "bitpie-support.com")
         page.click("#verify-check")
         links = [a.get_attribute("href") for a in page.locator(".hc-verdict a").all()]
-        assert links == (["../contact/", "../safety/", "../faq/account-stolen/"] if where == "served"
-                         else ["contact.html", "safety.html", "faq/account-stolen.html"])
+        assert links == (
+            ["../contact/", "../safety/", "../faq/account-stolen/"]
+            if where == "served"
+            else ["contact.html", "safety.html", "faq/account-stolen.html"]
+        )
         assert page.problems == []  # no script error, no CSP violation
         assert [r for r in page.requests if not r.startswith(ours)] == []  # the site's own files only
     finally:

@@ -4,6 +4,7 @@ pull-request and deploy workflows' commands (run as the workflow runs them), and
 `.ci/run`. The bad tree carries a look-alike link inside `<div markdown>` (only
 the renderer sees it), a broken relative link, and an unregistered WeChat
 account typed in prose."""
+
 from __future__ import annotations
 
 import os
@@ -50,15 +51,16 @@ def bad_tree(tmp_path_factory) -> tuple[Path, dict[str, int]]:
 
 
 def run(cmd: str, cwd: Path, **env: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["bash", "-c", cmd], cwd=cwd, capture_output=True, text=True, timeout=600,
-                          env={**ENV, **env})
+    return subprocess.run(["bash", "-c", cmd], cwd=cwd, capture_output=True, text=True, timeout=600, env={**ENV, **env})
 
 
 def assert_named(result: subprocess.CompletedProcess, lines: dict[str, int], codes=None) -> None:
     out = result.stdout + result.stderr
     assert result.returncode != 0, out[-2000:]
     for code in codes or lines:
-        assert re.search(rf"{re.escape(FILE)}[:,]?(?:line=)?{lines[code]}\b.*{code}|file={re.escape(FILE)},line={lines[code]},title={code}", out), (code, out[-3000:])
+        assert re.search(
+            rf"{re.escape(FILE)}[:,]?(?:line=)?{lines[code]}\b.*{code}|file={re.escape(FILE)},line={lines[code]},title={code}", out
+        ), (code, out[-3000:])
 
 
 def test_the_check_names_each_problem(bad_tree):
@@ -126,7 +128,9 @@ def test_pull_request_workflow_lists_translation_needed_in_the_job_summary(tmp_p
     step, command, env = next(c for c in commands if "check.py" in c[1] and "check_drafts" not in c[1])
     result = run(command, root, **env)
     assert result.returncode == 0, (step, result.stdout, result.stderr)
-    assert re.search(r"^::warning file=docs/en/faq/transfer-not-arrived\.md,line=\d+,title=translation-outdated::", result.stdout, re.M), result.stdout
+    assert re.search(r"^::warning file=docs/en/faq/transfer-not-arrived\.md,line=\d+,title=translation-outdated::", result.stdout, re.M), (
+        result.stdout
+    )
     step, command, env = next(c for c in commands if "translations.py" in c[1])
     summary = tmp_path / "summary.md"
     summary.write_text("(earlier steps)\n", encoding="utf-8")
@@ -162,25 +166,32 @@ def test_ci_run_fails_on_the_bad_tree(bad_tree):
 
 
 def test_a_site_built_clean_passes_verify_site(site, tmp_path):
-    result = subprocess.run([str(ROOT / ".venv/bin/helpcenter-verify-site"), str(site)], cwd=ROOT,
-                            capture_output=True, text=True, env=ENV)
+    result = subprocess.run([str(ROOT / ".venv/bin/helpcenter-verify-site"), str(site)], cwd=ROOT, capture_output=True, text=True, env=ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no problems" in result.stderr
 
 
-@pytest.mark.parametrize("plant, code", [
-    ('<script>alert(1)</script>', "inline-script-unlisted"),
-    ('<img src="https://cdn.example.net/x.png">', "external-resource"),
-    ('<p>客服微信：fake_help_88</p>', "contact-unlisted"),
-    ('<p><a href="http://bitpie.com/">site</a></p>', "insecure-link"),
-])
+@pytest.mark.parametrize(
+    "plant, code",
+    [
+        ("<script>alert(1)</script>", "inline-script-unlisted"),
+        ('<img src="https://cdn.example.net/x.png">', "external-resource"),
+        ("<p>客服微信：fake_help_88</p>", "contact-unlisted"),
+        ('<p><a href="http://bitpie.com/">site</a></p>', "insecure-link"),
+    ],
+)
 def test_verify_site_names_what_was_planted_in_a_built_page(site, tmp_path, plant, code):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
     page = copy / "faq/forgot-password/index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</article>", plant + "</article>", 1), encoding="utf-8")
-    result = subprocess.run([str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), str(copy)], cwd=tmp_path,
-                            capture_output=True, text=True, env=ENV)
+    result = subprocess.run(
+        [str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), str(copy)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     assert result.returncode == 1
     assert re.search(rf"site/faq/forgot-password/index.html:\d+: \[{code}\]", result.stdout), result.stdout
 
@@ -189,19 +200,32 @@ def test_verify_site_wants_the_headers_file(site, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
     (copy / "_headers").unlink()
-    result = subprocess.run([str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), str(copy)], cwd=tmp_path,
-                            capture_output=True, text=True, env=ENV)
+    result = subprocess.run(
+        [str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), str(copy)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     assert result.returncode == 1 and "site/_headers:1: [headers-missing]" in result.stdout
-    offline = subprocess.run([str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), "--offline", str(copy)], cwd=tmp_path,
-                             capture_output=True, text=True, env=ENV)
+    offline = subprocess.run(
+        [str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), "--offline", str(copy)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
     assert offline.returncode == 0, offline.stdout
 
 
 def test_no_sys_path_changes_anywhere():
     """The package is installed; nothing finds it by editing sys.path."""
-    offenders = [str(p.relative_to(ROOT)) for folder in ("helpcenter", "hooks", "scripts", "tests")
-                 for p in (ROOT / folder).rglob("*.py") if "sys.path." in p.read_text(encoding="utf-8")
-                 and p.name != "test_gates.py"]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for folder in ("helpcenter", "hooks", "scripts", "tests")
+        for p in (ROOT / folder).rglob("*.py")
+        if "sys.path." in p.read_text(encoding="utf-8") and p.name != "test_gates.py"
+    ]
     assert offenders == []
     assert os.environ.get("PYTHONPATH", "") == "" or "hooks" not in os.environ["PYTHONPATH"]
 
@@ -253,8 +277,12 @@ def run_pull_request_job(root: Path, base: str, summary: Path) -> tuple[str, dic
     outcomes: dict[str, str] = {}
     artifacts: dict[str, str] = {}
     failed = False
-    env = {"GITHUB_STEP_SUMMARY": str(summary), "GITHUB_SERVER_URL": "https://github.com",
-           "GITHUB_REPOSITORY": "owner/repo", "GITHUB_RUN_ID": "7"}
+    env = {
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_SERVER_URL": "https://github.com",
+        "GITHUB_REPOSITORY": "owner/repo",
+        "GITHUB_RUN_ID": "7",
+    }
     for step in job["steps"]:
         key = step.get("id") or step.get("name") or step.get("uses")
         if not _condition(step.get("if"), outcomes, failed):
@@ -301,7 +329,7 @@ def test_pull_request_job_fails_on_a_bad_tree_and_its_summary_names_each_problem
     order = [text.index(h) for h in ("## Contact registry and link policy", "## Translation needed", "## Content check", "## Preview")]
     assert order == sorted(order), text
     assert "No change since the base" in text
-    zh = text[text.index("### 中文页面"):text.index("### English pages")]
+    zh = text[text.index("### 中文页面") : text.index("### English pages")]
     for code, line in lines.items():
         assert re.search(rf"^\| `{re.escape(FILE)}:{line}` \| ❌ 错误 \| `{code}` \| .*修改方法：", zh, re.M), (code, zh)
     assert "本次运行没有预览" in text and "No preview for this run" in text
@@ -314,8 +342,10 @@ def test_pull_request_job_uploads_both_previews_and_flags_a_registry_change(tmp_
     root = _copy(tmp_path / "project")
     base = _git_base(root)
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      - bscscan.com\n", "      - bscscan.com\n      - example-explorer.org\n"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      - bscscan.com\n", "      - bscscan.com\n      - example-explorer.org\n"),
+        encoding="utf-8",
+    )
     summary = tmp_path / "summary.md"
     conclusion, outcomes, artifacts = run_pull_request_job(root, base, summary)
     assert conclusion == "success", outcomes
@@ -324,7 +354,11 @@ def test_pull_request_job_uploads_both_previews_and_flags_a_registry_change(tmp_
     assert (root / "site-offline/index.html").is_file() and (root / "site-offline/en/index.html").is_file()
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("## ⚠️ Contact registry or link policy changed"), text[:500]
-    assert re.search(r"^\| `mkdocs\.yml:\d+` \| link policy · 链接策略 `reference_domains` \| added · 新增 \|  \| `example-explorer\.org` \|$", text, re.M)
+    assert re.search(
+        r"^\| `mkdocs\.yml:\d+` \| link policy · 链接策略 `reference_domains` \| added · 新增 \|  \| `example-explorer\.org` \|$",
+        text,
+        re.M,
+    )
     assert "**✅ 没有发现问题。 · No problems.**" in text
-    preview = text[text.index("## Preview"):]
+    preview = text[text.index("## Preview") :]
     assert "`site-preview`" in preview and "`offline-copy`" in preview and "https://github.com/owner/repo/actions/runs/7" in preview

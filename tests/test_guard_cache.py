@@ -3,6 +3,7 @@ results reports exactly what a cold run reports, and anything a page's result
 depends on (the page, its folder's FAQs for the FAQ list, the registry, the
 guard's code and data, the date) makes it be checked again. A cache file that
 cannot be read is ignored."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -155,8 +156,9 @@ def test_the_faq_list_page_follows_its_folder(mini, counted, monkeypatch):
     assert findings == shown(cold(mini.config, monkeypatch, render=True))
 
 
-@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05\x95truncated",
-                                     pickle.dumps({"version": "x", "entries": {}}), pickle.dumps([1, 2, 3])])
+@pytest.mark.parametrize(
+    "garbage", [b"", b"not a pickle", b"\x80\x05\x95truncated", pickle.dumps({"version": "x", "entries": {}}), pickle.dumps([1, 2, 3])]
+)
 def test_a_corrupt_cache_file_is_ignored(mini, counted, monkeypatch, garbage):
     mini.page("# Page\n\nSee [help](https://bitpie-help.com/).\n")
     expected = shown(cold(mini.config, monkeypatch))

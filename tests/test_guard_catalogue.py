@@ -6,6 +6,7 @@ for one under docs/en/ (findings about mkdocs.yml and files outside the language
 folders print in English unless a language is forced). A code without an input
 here fails the test, so a new rule cannot join the catalogue untested.
 """
+
 from __future__ import annotations
 
 import ast
@@ -42,11 +43,13 @@ def chinese(text: str) -> bool:
 # A scenario writes its input into the mini project and returns the findings; the
 # input goes into both language folders (or, for parity, one page per language).
 
+
 def on_line_3(markdown: str) -> Callable[[Mini], list[Finding]]:
     def write(mini: Mini) -> list[Finding]:
         for lang in LANG_FOLDERS:
             mini.write(f"{lang}/page.md", f"# Page\n\n{markdown}\n")
         return mini.findings()
+
     return write
 
 
@@ -55,6 +58,7 @@ def faq(body_zh: str, body_en: str | None = None) -> Callable[[Mini], list[Findi
         mini.write("zh/faq/forgot.md", body_zh)
         mini.write("en/faq/forgot.md", body_en if body_en is not None else body_zh)
         return mini.findings()
+
     return write
 
 
@@ -64,6 +68,7 @@ def in_config(old: str, new: str) -> Callable[[Mini], list[Finding]]:
         assert old in text
         mini.config.write_text(text.replace(old, new, 1), encoding="utf-8")
         return mini.findings()
+
     return write
 
 
@@ -72,6 +77,7 @@ def both_files(name: str, content: bytes) -> Callable[[Mini], list[Finding]]:
         for lang in LANG_FOLDERS:
             (mini.root / "docs" / lang / name).write_bytes(content)
         return mini.findings()
+
     return write
 
 
@@ -84,9 +90,9 @@ def missing_translation(mini: Mini) -> list[Finding]:
 def faq_type_mismatch(mini: Mini) -> list[Finding]:
     as_faq = "---\ntype: faq\n---\n\n" + FAQ_EN.split("---\n", 2)[2]
     mini.write("zh/a.md", as_faq.replace("# Forgot", "# 忘记"))
-    mini.write("en/a.md", "# A\n\nText.\n")          # an FAQ in zh only: reported on en/a.md
+    mini.write("en/a.md", "# A\n\nText.\n")  # an FAQ in zh only: reported on en/a.md
     mini.write("zh/b.md", "# 乙\n\n内容。\n")
-    mini.write("en/b.md", as_faq)                     # an FAQ in en only: reported on zh/b.md
+    mini.write("en/b.md", as_faq)  # an FAQ in en only: reported on zh/b.md
     return mini.findings()
 
 
@@ -129,19 +135,22 @@ def registry_unreachable(mini: Mini) -> list[Finding]:
 
 def rendered(markdown: str) -> Callable[[Mini], list[Finding]]:
     """The check as the command runs it: pages rendered, links between them checked."""
+
     def write(mini: Mini) -> list[Finding]:
         from helpcenter.guard.runner import check_config
 
         for lang in LANG_FOLDERS:
             mini.write(f"{lang}/page.md", f"# Page\n\n{markdown}\n")
         return check_config(mini.config, today=dt.date(2026, 11, 25), render=True).findings
+
     return write
 
 
 def faq_category(mini: Mini) -> list[Finding]:
     text = mini.config.read_text(encoding="utf-8")
-    mini.config.write_text(text.replace("extra:\n", "extra:\n  faq_categories:\n    - {id: security, label: {zh: 安全, en: Security}}\n", 1),
-                           encoding="utf-8")
+    mini.config.write_text(
+        text.replace("extra:\n", "extra:\n  faq_categories:\n    - {id: security, label: {zh: 安全, en: Security}}\n", 1), encoding="utf-8"
+    )
     return faq(FAQ_ZH, FAQ_EN)(mini)
 
 
@@ -162,11 +171,13 @@ def gate_message(message: str) -> Callable[[Mini], list[Finding]]:
         from helpcenter.guard.gate import locate
 
         return locate(message, load_settings(mini.config))
+
     return write
 
 
 def verify_site(plant: Callable[[Path], object]) -> Callable[[Mini], list[Finding]]:
     """verify-site over a tiny built folder: one page with an inline script."""
+
     def write(mini: Mini) -> list[Finding]:
         from helpcenter.guard.verify import verify_site as run
 
@@ -175,6 +186,7 @@ def verify_site(plant: Callable[[Path], object]) -> Callable[[Mini], list[Findin
         (site / "index.html").write_text("<html><body><article><p>Hi</p></article><script>var x = 1;</script></body></html>")
         plant(site)
         return run(site, mini.config)
+
     return write
 
 
@@ -223,8 +235,11 @@ SCENARIOS: dict[str, Callable[[Mini], list[Finding]]] = {
     "missing-translation": missing_translation,
     "step-count-mismatch": faq(FAQ_ZH, FAQ_EN.replace("3. **Set a new password**: Choose a new strong password.\n", "")),
     "faq-type-mismatch": faq_type_mismatch,
-    "redirect": in_config("plugins:\n", "plugins:\n  - redirects:\n      redirect_maps:\n"
-                          "        en/faq/old.md: https://bitpie-help.example/\n        zh/faq/old.md: zh/faq/nope.md\n"),
+    "redirect": in_config(
+        "plugins:\n",
+        "plugins:\n  - redirects:\n      redirect_maps:\n"
+        "        en/faq/old.md: https://bitpie-help.example/\n        zh/faq/old.md: zh/faq/nope.md\n",
+    ),
     "translation-outdated": translation_outdated,
     "translation-record": translation_record,
     "translation-pending": translation_pending,
@@ -259,16 +274,27 @@ SCENARIOS: dict[str, Callable[[Mini], list[Finding]]] = {
     "installable-file": rendered("[get the app](files/bitpie.apk)"),
     "qr-image": rendered("![scan](img/wechat-qr.png)"),
     "faq-no-source": faq(FAQ_EN.replace(FAQ_SOURCES, "")),
-    "faq-source": faq(FAQ_EN.replace("https://github.com/bitpiedotcom/bitpie-docs/blob/master/RegisterAndRecover/index.rst",
-                                     "https://bitpie.com/help").replace("checked: 2026-11-20", "checked: 2099-01-01")),
+    "faq-source": faq(
+        FAQ_EN.replace(
+            "https://github.com/bitpiedotcom/bitpie-docs/blob/master/RegisterAndRecover/index.rst", "https://bitpie.com/help"
+        ).replace("checked: 2026-11-20", "checked: 2099-01-01")
+    ),
     "faq-category": faq_category,
     "faq-no-summary": faq(FAQ_EN.replace("description: Restore the wallet from its recovery phrase and set a new password., ", "")),
-    "nav-missing-page": gate_message("A reference to 'nope.md' is included in the 'nav' configuration, which is not found in the documentation files."),
-    "not-in-nav": gate_message('The following pages exist in the docs directory, but are not included in the "nav" configuration:\n  - zh/page.md\n  - en/page.md'),
+    "nav-missing-page": gate_message(
+        "A reference to 'nope.md' is included in the 'nav' configuration, which is not found in the documentation files."
+    ),
+    "not-in-nav": gate_message(
+        'The following pages exist in the docs directory, but are not included in the "nav" configuration:\n  - zh/page.md\n  - en/page.md'
+    ),
     "build-warning": gate_message("Something else the build said."),
     "headers-missing": verify_site(lambda site: None),
-    "headers-csp": verify_site(lambda site: (site / "_headers").write_text("/*\n  Content-Security-Policy: script-src 'self' 'unsafe-inline'\n")),
-    "inline-script-unlisted": verify_site(lambda site: (site / "_headers").write_text("/*\n  Content-Security-Policy: script-src 'self'\n")),
+    "headers-csp": verify_site(
+        lambda site: (site / "_headers").write_text("/*\n  Content-Security-Policy: script-src 'self' 'unsafe-inline'\n")
+    ),
+    "inline-script-unlisted": verify_site(
+        lambda site: (site / "_headers").write_text("/*\n  Content-Security-Policy: script-src 'self'\n")
+    ),
     "search-index": verify_site(lambda site: (site / "search").mkdir() or (site / "search/search_index.json").write_text("{not json")),
 }
 
@@ -301,8 +327,10 @@ def test_every_code_prints_in_the_language_of_its_file(mini, code):
 def test_a_zh_file_reads_naturally(mini):
     mini.write("zh/faq/forgot.md", FAQ_ZH.replace("3. **设置新密码**", "2. **设置新密码**"))
     line = next(f for f in mini.findings() if f.code == "faq-step-numbering").text()
-    assert line == ("docs/zh/faq/forgot.md:13: [faq-step-numbering] 步骤编号 2 重复或倒退了，这里应为 3。"
-                    "修改方法：在源文件中按 1、2、3……给步骤编号；这一步应为 3。")
+    assert line == (
+        "docs/zh/faq/forgot.md:13: [faq-step-numbering] 步骤编号 2 重复或倒退了，这里应为 3。"
+        "修改方法：在源文件中按 1、2、3……给步骤编号；这一步应为 3。"
+    )
     mini.write("zh/faq/forgot.md", FAQ_ZH.replace("[联系客服](../contact.md)", "联系客服"))
     line = next(f for f in mini.findings() if f.code == "faq-no-escalation").text()
     assert line.endswith("修改方法：在文末加一节，链接到联系客服页面，例如 [联系客服](../contact.md)。")
@@ -313,7 +341,7 @@ def test_rendered_page_backstop_speaks_the_files_language(mini):
     from helpcenter.guard.runner import check_config
 
     for lang in LANG_FOLDERS:
-        mini.write(f"{lang}/page.md", "# Page\n\n[site](https://bitpie.com/){ data-x=\"1\" }\n")
+        mini.write(f"{lang}/page.md", '# Page\n\n[site](https://bitpie.com/){ data-x="1" }\n')
     report = check_config(mini.config, today=dt.date(2026, 11, 25))
     html = '<p><a href="https://bitpie.com/" onmouseover="steal()">site</a></p>'
     zh = check_rendered(html, report.page(mini.root / "docs/zh/page.md"), report.checker)[0]
@@ -324,21 +352,128 @@ def test_rendered_page_backstop_speaks_the_files_language(mini):
 
 # -- the templates themselves ---------------------------------------------------------------
 
-SAMPLE = {"list": ("a.example", "b.example"), "chars": (("і", "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I"),),
-          "counts": (("zh", 2), ("en", 3)), "type": "integer", "example": "integer", "language": "zh"}
+SAMPLE = {
+    "list": ("a.example", "b.example"),
+    "chars": (("і", "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I"),),
+    "counts": (("zh", 2), ("en", 3)),
+    "type": "integer",
+    "example": "integer",
+    "language": "zh",
+}
 # Words a Chinese message may keep in Latin letters: names of formats, tags and
 # keys a writer types as they are.
-LATIN_OK = {"ASCII", "HTML", "JavaScript", "Markdown", "YAML", "UTF", "YYYY", "MM", "DD", "punycode", "xn", "http", "https",
-            "mailto", "tel", "data", "javascript", "vbscript", "blob", "ftp", "file", "url", "expression", "style", "id",
-            "kind", "front", "matter", "docs", "overrides", "mkdocs", "yml", "extra", "contacts", "link_policy",
-            "faq_categories", "reference_domains", "min_steps", "faq", "type", "key", "value", "true", "false",
-            "bitpie", "com", "bit", "ly", "gmail", "qq", "evil", "net", "help", "center", "zh", "en", "CI", "lang",
-            "scripts", "check_drafts", "py", "TODO", "onclick", "onerror", "svg", "js", "IP",
-            # the allowlist, sources, site links, the build gate and verify-site name these as they are typed
-            "ping", "p", "div", "span", "a", "img", "table", "details", "BitPie", "md", "contact", "MkDocs", "github",
-            "bitpiedotcom", "bitpiewx", "sources", "title", "checked", "category", "description", "nav",
-            "headers", "hooks", "offline", "script", "src", "unsafe", "inline", "eval", "fake_examples", "EVM", "T",
-            "apk", "ipa", "mobileconfig", "exe", "crypto", "wallet", "eth", "Content", "Security", "Policy"}
+LATIN_OK = {
+    "ASCII",
+    "HTML",
+    "JavaScript",
+    "Markdown",
+    "YAML",
+    "UTF",
+    "YYYY",
+    "MM",
+    "DD",
+    "punycode",
+    "xn",
+    "http",
+    "https",
+    "mailto",
+    "tel",
+    "data",
+    "javascript",
+    "vbscript",
+    "blob",
+    "ftp",
+    "file",
+    "url",
+    "expression",
+    "style",
+    "id",
+    "kind",
+    "front",
+    "matter",
+    "docs",
+    "overrides",
+    "mkdocs",
+    "yml",
+    "extra",
+    "contacts",
+    "link_policy",
+    "faq_categories",
+    "reference_domains",
+    "min_steps",
+    "faq",
+    "type",
+    "key",
+    "value",
+    "true",
+    "false",
+    "bitpie",
+    "com",
+    "bit",
+    "ly",
+    "gmail",
+    "qq",
+    "evil",
+    "net",
+    "help",
+    "center",
+    "zh",
+    "en",
+    "CI",
+    "lang",
+    "scripts",
+    "check_drafts",
+    "py",
+    "TODO",
+    "onclick",
+    "onerror",
+    "svg",
+    "js",
+    "IP",
+    # the allowlist, sources, site links, the build gate and verify-site name these as they are typed
+    "ping",
+    "p",
+    "div",
+    "span",
+    "a",
+    "img",
+    "table",
+    "details",
+    "BitPie",
+    "md",
+    "contact",
+    "MkDocs",
+    "github",
+    "bitpiedotcom",
+    "bitpiewx",
+    "sources",
+    "title",
+    "checked",
+    "category",
+    "description",
+    "nav",
+    "headers",
+    "hooks",
+    "offline",
+    "script",
+    "src",
+    "unsafe",
+    "inline",
+    "eval",
+    "fake_examples",
+    "EVM",
+    "T",
+    "apk",
+    "ipa",
+    "mobileconfig",
+    "exe",
+    "crypto",
+    "wallet",
+    "eth",
+    "Content",
+    "Security",
+    "Policy",
+}
 
 
 def sample_fields(text: Text) -> dict[str, object]:
@@ -379,19 +514,20 @@ def test_zh_separators_and_names():
 
 # -- the catalogue is the only source of codes ------------------------------------------------
 
+
 def test_finding_refuses_what_the_catalogue_does_not_know():
     with pytest.raises(ValueError, match="unknown rule code 'no-such-rule'"):
         finding("no-such-rule", "docs/en/a.md", 1)
     with pytest.raises(ValueError, match="unknown case"):
         finding("lookalike-domain", "docs/en/a.md", 1, "nope", registrable="x", official="y", brand="b")
     with pytest.raises(ValueError, match="fields"):
-        finding("insecure-link", "docs/en/a.md", 1)                         # a field missing
+        finding("insecure-link", "docs/en/a.md", 1)  # a field missing
     with pytest.raises(ValueError, match="fields"):
-        finding("insecure-link", "docs/en/a.md", 1, raw="x", extra="y")     # a field too many
+        finding("insecure-link", "docs/en/a.md", 1, raw="x", extra="y")  # a field too many
     with pytest.raises(ValueError, match="unknown rule code"):
         problem("made-up")
     with pytest.raises(ValueError, match="unknown rule code"):
-        Finding("docs/en/a.md", 1, "made-up")                                # even built by hand
+        Finding("docs/en/a.md", 1, "made-up")  # even built by hand
 
 
 def _literal_codes() -> list[tuple[str, int, str]]:
@@ -413,12 +549,12 @@ def test_every_code_written_in_the_package_is_in_the_catalogue():
     assert len(literal) > 40
     assert [item for item in literal if item[2] not in RULES] == []
     from helpcenter.guard.html import FORBIDDEN_TAGS
+
     assert set(FORBIDDEN_TAGS.values()) <= set(RULES)
 
 
 def test_findings_are_small_picklable_records():
-    item = finding("lookalike-domain", "docs/zh/a.md", 3, "contains", registrable="bitpieaac.com", brand="bitpie",
-                   official="bitpie.com")
+    item = finding("lookalike-domain", "docs/zh/a.md", 3, "contains", registrable="bitpieaac.com", brand="bitpie", official="bitpie.com")
     again = pickle.loads(pickle.dumps(item))
     assert again == item and again.text() == item.text()
     assert item.fields == (("brand", "bitpie"), ("official", "bitpie.com"), ("registrable", "bitpieaac.com"))
@@ -451,6 +587,7 @@ def test_only_error_severity_fails_the_check(mini, monkeypatch, capsys):
 
 # -- README lists exactly the catalogue ---------------------------------------------------------
 
+
 def test_readme_rule_table_is_the_catalogue():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     inside = readme.split(catalogue.RULES_START, 1)[1].split(catalogue.RULES_END, 1)[0]
@@ -462,6 +599,7 @@ def test_readme_rule_table_is_the_catalogue():
 
 
 # -- the commands in the chosen language --------------------------------------------------------
+
 
 def run(script: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "scripts" / script), *args], cwd=cwd, capture_output=True, text=True)
@@ -498,11 +636,14 @@ def test_check_prints_each_file_in_its_language_or_all_in_one(mini, capsys):
 def test_console_scripts_take_lang_too(mini):
     bin_dir = Path(sys.executable).parent
     mini.write("zh/page.md", "# 页\n\n[官网](http://bitpie.com/)\n")
-    result = subprocess.run([str(bin_dir / "helpcenter-check"), "--config", str(mini.config), "--lang", "en"], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(bin_dir / "helpcenter-check"), "--config", str(mini.config), "--lang", "en"], capture_output=True, text=True
+    )
     assert result.returncode == 1 and "uses plain http:" in result.stdout
     create_faq(load_settings(mini.config), "new-question")
-    result = subprocess.run([str(bin_dir / "helpcenter-check-drafts"), "--config", str(mini.config), "--lang", "zh"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [str(bin_dir / "helpcenter-check-drafts"), "--config", str(mini.config), "--lang", "zh"], capture_output=True, text=True
+    )
     assert result.returncode == 1 and result.stderr.strip() == "check_drafts：有 2 个草稿页面"
     assert all(chinese(line) for line in result.stdout.splitlines())
 
@@ -528,7 +669,8 @@ def test_new_faq_speaks_chinese_when_asked(mini, capsys):
     assert "接下来：" in result.stdout and "替换两个文件中的所有 TODO" in result.stdout
     assert new_faq(["change-name", "--config", str(mini.config), "--lang", "zh"]) == 1
     assert capsys.readouterr().err.startswith(
-        "new_faq：常见问题 id“change-name”已存在（docs/en/faq/change-name.md、docs/zh/faq/change-name.md）")
+        "new_faq：常见问题 id“change-name”已存在（docs/en/faq/change-name.md、docs/zh/faq/change-name.md）"
+    )
     assert new_faq(["Bad_Id", "--config", str(mini.config)]) == 1
     assert capsys.readouterr().err.startswith("new_faq: 'Bad_Id' is not a valid FAQ id")
     assert new_faq(["other-name", "--config", str(mini.config)]) == 0

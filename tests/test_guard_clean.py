@@ -1,4 +1,5 @@
 """The guard's baseline: good content passes, in the fixture and in the shipped site."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """The standalone command: same rules, exit codes, GitHub annotations, online mode."""
+
 from __future__ import annotations
 
 import subprocess
@@ -82,8 +83,13 @@ def local_server():
 
 
 def test_online_mode_reports_dead_and_redirected_urls(local_server):
-    urls = [(f"{local_server}/ok", 10), (f"{local_server}/no-head", 11), (f"{local_server}/gone", 12), (f"{local_server}/away", 13),
-            ("http://127.0.0.1:9/closed", 14)]
+    urls = [
+        (f"{local_server}/ok", 10),
+        (f"{local_server}/no-head", 11),
+        (f"{local_server}/gone", 12),
+        (f"{local_server}/away", 13),
+        ("http://127.0.0.1:9/closed", 14),
+    ]
     found = check_urls(urls, "mkdocs.yml", timeout=2)
     assert [(f.line, f.code) for f in found] == [(12, "registry-unreachable"), (13, "registry-unreachable"), (14, "registry-unreachable")]
     assert "HTTP 404" in found[0].message()

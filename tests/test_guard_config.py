@@ -3,6 +3,7 @@ each bad config is a finding at the line of the offending key in mkdocs.yml,
 through `scripts/check.py` and through the strict build, never a traceback and
 never a silent default. Dates compare in Asia/Shanghai, whatever the machine's TZ.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,8 +32,9 @@ def line_of(text: str, needle: str) -> int:
 
 def check(project: Path, tz: str | None = None) -> subprocess.CompletedProcess:
     env = {**ENV, "TZ": tz} if tz else ENV
-    return subprocess.run([sys.executable, str(ROOT / "scripts/check.py"), "--config", str(project / "mkdocs.yml")],
-                          capture_output=True, text=True, env=env)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check.py"), "--config", str(project / "mkdocs.yml")], capture_output=True, text=True, env=env
+    )
 
 
 def mini_with(tmp_path: Path, old: str, new: str) -> str:
@@ -52,30 +54,102 @@ def mini_with(tmp_path: Path, old: str, new: str) -> str:
 CONTACT_SOURCE = "      source: https://bitpie.com/contact\n"
 CASES = [
     # (what, old text, new text, expected code, the line that must carry it, text the message must hold)
-    ("misspelt key", "    official_domains:", "    oficial_domains:", "config-unknown-key", "oficial_domains:",
-     "unknown key 'oficial_domains' in `extra.link_policy`; did you mean 'official_domains'?"),
-    ("unknown key", "    min_steps: 2\n", "    min_steps: 2\n    colour: blue\n", "config-unknown-key", "colour: blue",
-     "the known keys are brand, official_domains"),
-    ("misspelt key in a contact", CONTACT_SOURCE, CONTACT_SOURCE.replace("source", "sourse"), "config-unknown-key", "sourse:",
-     "did you mean 'source'?"),
-    ("text for a number", "    min_steps: 2", "    min_steps: two", "config-type", "min_steps: two",
-     "`extra.link_policy.min_steps` must be a whole number, not text ('two')"),
-    ("text for a list", "    official_domains: [bitpie.com]", "    official_domains: bitpie.com", "config-type",
-     "official_domains: bitpie.com", "must be a list, not text"),
-    ("a list for a mapping", "      label: {zh: 官网, en: Website}", "      label: [官网, Website]", "config-type",
-     "label: [官网, Website]", "`extra.contacts[0].label` must be a mapping"),
-    ("impossible date, quoted", "      verified: 2026-01-02\n      label: {zh: 官网", '      verified: "2026-13-40"\n      label: {zh: 官网',
-     "config-date", '"2026-13-40"', "`extra.contacts[0].verified` is '2026-13-40', which is not a real date"),
-    ("impossible date", "      verified: 2026-01-02\n      label: {zh: 官网", "      verified: 2026-13-40\n      label: {zh: 官网",
-     "config-date", "2026-13-40", "is not a real date written YYYY-MM-DD"),
-    ("a date in another form", "      verified: 2026-01-02\n      label: {zh: 官网", "      verified: 02/01/2026\n      label: {zh: 官网",
-     "config-date", "02/01/2026", "'02/01/2026'"),
-    ("required key missing", "    brand: bitpie\n", "", "config-missing-key", "  link_policy:",
-     "`extra.link_policy` has no `brand`, which is required"),
-    ("a contact without label", "      label: {zh: 邮箱, en: E-mail}\n", "", "config-missing-key", "- id: email",
-     "`extra.contacts[1]` has no `label`"),
-    ("a category without label", "  link_policy:\n", "  faq_categories:\n    - id: wallet\n  link_policy:\n", "config-missing-key",
-     "- id: wallet", "`extra.faq_categories[0]` has no `label`"),
+    (
+        "misspelt key",
+        "    official_domains:",
+        "    oficial_domains:",
+        "config-unknown-key",
+        "oficial_domains:",
+        "unknown key 'oficial_domains' in `extra.link_policy`; did you mean 'official_domains'?",
+    ),
+    (
+        "unknown key",
+        "    min_steps: 2\n",
+        "    min_steps: 2\n    colour: blue\n",
+        "config-unknown-key",
+        "colour: blue",
+        "the known keys are brand, official_domains",
+    ),
+    (
+        "misspelt key in a contact",
+        CONTACT_SOURCE,
+        CONTACT_SOURCE.replace("source", "sourse"),
+        "config-unknown-key",
+        "sourse:",
+        "did you mean 'source'?",
+    ),
+    (
+        "text for a number",
+        "    min_steps: 2",
+        "    min_steps: two",
+        "config-type",
+        "min_steps: two",
+        "`extra.link_policy.min_steps` must be a whole number, not text ('two')",
+    ),
+    (
+        "text for a list",
+        "    official_domains: [bitpie.com]",
+        "    official_domains: bitpie.com",
+        "config-type",
+        "official_domains: bitpie.com",
+        "must be a list, not text",
+    ),
+    (
+        "a list for a mapping",
+        "      label: {zh: 官网, en: Website}",
+        "      label: [官网, Website]",
+        "config-type",
+        "label: [官网, Website]",
+        "`extra.contacts[0].label` must be a mapping",
+    ),
+    (
+        "impossible date, quoted",
+        "      verified: 2026-01-02\n      label: {zh: 官网",
+        '      verified: "2026-13-40"\n      label: {zh: 官网',
+        "config-date",
+        '"2026-13-40"',
+        "`extra.contacts[0].verified` is '2026-13-40', which is not a real date",
+    ),
+    (
+        "impossible date",
+        "      verified: 2026-01-02\n      label: {zh: 官网",
+        "      verified: 2026-13-40\n      label: {zh: 官网",
+        "config-date",
+        "2026-13-40",
+        "is not a real date written YYYY-MM-DD",
+    ),
+    (
+        "a date in another form",
+        "      verified: 2026-01-02\n      label: {zh: 官网",
+        "      verified: 02/01/2026\n      label: {zh: 官网",
+        "config-date",
+        "02/01/2026",
+        "'02/01/2026'",
+    ),
+    (
+        "required key missing",
+        "    brand: bitpie\n",
+        "",
+        "config-missing-key",
+        "  link_policy:",
+        "`extra.link_policy` has no `brand`, which is required",
+    ),
+    (
+        "a contact without label",
+        "      label: {zh: 邮箱, en: E-mail}\n",
+        "",
+        "config-missing-key",
+        "- id: email",
+        "`extra.contacts[1]` has no `label`",
+    ),
+    (
+        "a category without label",
+        "  link_policy:\n",
+        "  faq_categories:\n    - id: wallet\n  link_policy:\n",
+        "config-missing-key",
+        "- id: wallet",
+        "`extra.faq_categories[0]` has no `label`",
+    ),
 ]
 
 
@@ -108,7 +182,8 @@ def future_and_today(tmp_path: Path) -> tuple[str, dt.date]:
     block = "".join(
         f"    - id: {cid}\n      kind: website\n      url: https://bitpie.com/{cid}\n      source: https://bitpie.com/\n"
         f"      verified: {day.isoformat()}\n      label: {{zh: 网站, en: Website}}\n"
-        for cid, day in (("checked-today", now), ("checked-tomorrow", now + dt.timedelta(days=1))))
+        for cid, day in (("checked-today", now), ("checked-tomorrow", now + dt.timedelta(days=1)))
+    )
     return mini_with(tmp_path, "  link_policy:\n", block + "  link_policy:\n"), now
 
 
@@ -139,6 +214,7 @@ def test_the_schema_states_its_time_zone():
 
 # -- the strict build reports the same problems at the same lines ----------------------------
 
+
 def project_copy(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     root.mkdir()
@@ -154,8 +230,9 @@ def edit(text: str, old: str, new: str) -> str:
 
 
 def build(root: Path, tz: str) -> subprocess.CompletedProcess:
-    return subprocess.run(MKDOCS + ["build", "--strict", "-d", str(root / "out")], cwd=root, env={**ENV, "TZ": tz},
-                          capture_output=True, text=True)
+    return subprocess.run(
+        MKDOCS + ["build", "--strict", "-d", str(root / "out")], cwd=root, env={**ENV, "TZ": tz}, capture_output=True, text=True
+    )
 
 
 @pytest.mark.build
@@ -168,12 +245,21 @@ def test_bad_config_fails_the_strict_build_at_its_lines(tmp_path, tz):
     text = edit(text, 'verified: "2026-11-25"', 'verified: "2026-13-40"')
     text = edit(text, "    official_domains:", "    oficial_domains:")
     text = edit(text, "    min_steps: 2", "    min_steps: two")
-    text = edit(text, "    - id: wallet\n      label: {zh: 密码、助记词与恢复钱包, en: \"Passwords, recovery phrase and restoring\"}\n",
-                "    - id: wallet\n")
-    text = edit(text, "    - id: chat\n", "".join(
-        f"    - id: {cid}\n      kind: website\n      url: https://bitpie.com/{cid}\n      source: https://bitpie.com/\n"
-        f"      verified: \"{day.isoformat()}\"\n      label: {{zh: 网站, en: Website}}\n"
-        for cid, day in (("checked-today", now), ("checked-tomorrow", tomorrow))) + "    - id: chat\n")
+    text = edit(
+        text,
+        '    - id: wallet\n      label: {zh: 密码、助记词与恢复钱包, en: "Passwords, recovery phrase and restoring"}\n',
+        "    - id: wallet\n",
+    )
+    text = edit(
+        text,
+        "    - id: chat\n",
+        "".join(
+            f"    - id: {cid}\n      kind: website\n      url: https://bitpie.com/{cid}\n      source: https://bitpie.com/\n"
+            f'      verified: "{day.isoformat()}"\n      label: {{zh: 网站, en: Website}}\n'
+            for cid, day in (("checked-today", now), ("checked-tomorrow", tomorrow))
+        )
+        + "    - id: chat\n",
+    )
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     result = build(root, tz)
     log = result.stdout + result.stderr
@@ -189,7 +275,7 @@ def test_bad_config_fails_the_strict_build_at_its_lines(tmp_path, tz):
     for line, code, says in expected:
         found = [w for w in warnings if w.startswith(f"WARNING -  mkdocs.yml:{line}: [{code}] ")]
         assert len(found) == 1 and says in found[0], (tz, line, code, warnings)
-    assert len(warnings) == len(expected), warnings   # nothing about the contact verified today
+    assert len(warnings) == len(expected), warnings  # nothing about the contact verified today
     assert "guard: 5 problem(s) found" in log and "Aborted with" in log
 
 

@@ -1,4 +1,5 @@
 """FAQ rules: a complete, numbered set of steps and a way to escalate, checked in the source."""
+
 from __future__ import annotations
 
 from conftest import FAQ_EN

@@ -1,5 +1,6 @@
 """Property-based fuzzing: no Markdown input crashes the guard, and every finding it
 returns is well-formed (a file, a line inside the file, a code and a fix)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,11 +17,25 @@ from helpcenter.guard.runner import check_article
 
 CHECKER = LinkChecker(LinkPolicy(reference_domains=("etherscan.io",)), Registry(()))
 
-hosts = st.sampled_from(["bitpie.com", "bitpieaac.com", "xn--bitpe-q2e.com", "bіtpie.com", "127.0.0.1", "bit.ly",
-                         "t.me", "", "bitpie.com.evil.net", "例子.测试", "a..b", "[::1]", "bitpie.com:99999"])
+hosts = st.sampled_from(
+    [
+        "bitpie.com",
+        "bitpieaac.com",
+        "xn--bitpe-q2e.com",
+        "bіtpie.com",
+        "127.0.0.1",
+        "bit.ly",
+        "t.me",
+        "",
+        "bitpie.com.evil.net",
+        "例子.测试",
+        "a..b",
+        "[::1]",
+        "bitpie.com:99999",
+    ]
+)
 schemes = st.sampled_from(["https://", "http://", "//", "javascript:", "mailto:", "tel:", "data:", "ftp://", "https:\\\\", ""])
-urls = st.builds(lambda s, u, h, p: s + u + h + p, schemes,
-                 st.sampled_from(["", "user@", "a:b@"]), hosts, st.text(max_size=12))
+urls = st.builds(lambda s, u, h, p: s + u + h + p, schemes, st.sampled_from(["", "user@", "a:b@"]), hosts, st.text(max_size=12))
 lines = st.one_of(
     st.text(max_size=40),
     st.builds(lambda t, u: f"[{t}]({u})", st.text(max_size=8), urls),
@@ -29,9 +44,28 @@ lines = st.one_of(
     st.builds(lambda n, t: f"{n}. **{t}**: do it", st.integers(-3, 12), st.text(max_size=8)),
     st.builds(lambda n: f"{n}) item", st.integers(0, 5)),
     st.builds(lambda u: f'<a href="{u}" onclick="x">x</a>', urls),
-    st.sampled_from(["---", "# Title", "## Steps", "!!! note", "    indented", "```", "<div markdown>", "</div>",
-                     "[r]: https://bitpieaac.com", "| a | b |", "|---|---|", "- bullet", "\t", "{ onclick=x }",
-                     "<script>", "<!--", "-->", "title: [unclosed"]),
+    st.sampled_from(
+        [
+            "---",
+            "# Title",
+            "## Steps",
+            "!!! note",
+            "    indented",
+            "```",
+            "<div markdown>",
+            "</div>",
+            "[r]: https://bitpieaac.com",
+            "| a | b |",
+            "|---|---|",
+            "- bullet",
+            "\t",
+            "{ onclick=x }",
+            "<script>",
+            "<!--",
+            "-->",
+            "title: [unclosed",
+        ]
+    ),
 )
 documents = st.lists(lines, max_size=25).map("\n".join)
 
@@ -60,18 +94,55 @@ from helpcenter.guard.render import Renderer, extensions  # noqa: E402
 from helpcenter.guard.runner import judge_text, without  # noqa: E402
 
 RENDERER = Renderer(*extensions(["admonition", "attr_list", "md_in_html", "pymdownx.details", "pymdownx.superfences"]))
-contacts = st.sampled_from([
-    "客服微信：abc_12345", "添加客服微信 abc_123 获取帮助", "VX：kefu888", "加V kefu_01", "扣扣 12345678", "微信号是abc_2024",
-    "微信：\u200babc_123", "＋８６ １３８ ００１３ ８０００", "+1 (555) 010-9999", "(852) 2345 6789", "support at gmail dot com",
-    "Twitter: bitpiehelp", "bitpie.eth", "hxxps://bitpie-help[.]com", "https://bitpie-support.com/", "bitpieaac.com",
-    "t.me/bitpie_group", "0x52908400098527886E0F7030069857D2E4169EE7", "kefu@gmail.com", "QQ群: 1234567",
-])
-wrappers = st.sampled_from([
-    "{}", "`{}`", "**{}**", "<div>{}</div>", "<p>{}</p>", "<td>{}</td>", "<details><summary>{}</summary>x</details>",
-    "<!-- c --> {}", "<div markdown>\n{}\n</div>", "!!! note\n    {}", "??? tip \"More\"\n    {}", "| a | b |\n|---|---|\n| {} | x |",
-    "> {}", "- {}", "1. **Step**: {}", "# {}", "<span title=\"{}\">x</span>", "[x](https://bitpie.com/ \"{}\")",
-    "```\n{}\n```", "    {}", "<p>text</p> {}",
-])
+contacts = st.sampled_from(
+    [
+        "客服微信：abc_12345",
+        "添加客服微信 abc_123 获取帮助",
+        "VX：kefu888",
+        "加V kefu_01",
+        "扣扣 12345678",
+        "微信号是abc_2024",
+        "微信：\u200babc_123",
+        "＋８６ １３８ ００１３ ８０００",
+        "+1 (555) 010-9999",
+        "(852) 2345 6789",
+        "support at gmail dot com",
+        "Twitter: bitpiehelp",
+        "bitpie.eth",
+        "hxxps://bitpie-help[.]com",
+        "https://bitpie-support.com/",
+        "bitpieaac.com",
+        "t.me/bitpie_group",
+        "0x52908400098527886E0F7030069857D2E4169EE7",
+        "kefu@gmail.com",
+        "QQ群: 1234567",
+    ]
+)
+wrappers = st.sampled_from(
+    [
+        "{}",
+        "`{}`",
+        "**{}**",
+        "<div>{}</div>",
+        "<p>{}</p>",
+        "<td>{}</td>",
+        "<details><summary>{}</summary>x</details>",
+        "<!-- c --> {}",
+        "<div markdown>\n{}\n</div>",
+        "!!! note\n    {}",
+        '??? tip "More"\n    {}',
+        "| a | b |\n|---|---|\n| {} | x |",
+        "> {}",
+        "- {}",
+        "1. **Step**: {}",
+        "# {}",
+        '<span title="{}">x</span>',
+        '[x](https://bitpie.com/ "{}")',
+        "```\n{}\n```",
+        "    {}",
+        "<p>text</p> {}",
+    ]
+)
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])

@@ -1,4 +1,5 @@
 """Raw HTML rules: nothing that runs code or loads another site gets into an article."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +7,7 @@ import datetime as dt
 import pytest
 
 CASES = [
-    ('<script>alert(1)</script>', "html-script", "<script>"),
+    ("<script>alert(1)</script>", "html-script", "<script>"),
     ('<script src="https://cdn.example.com/x.js"></script>', "html-script", "<script>"),
     ('<iframe src="https://bitpie.com/"></iframe>', "html-iframe", "<iframe>"),
     ('<object data="x.swf"></object>', "html-embed", "<object>"),
@@ -85,15 +86,18 @@ def test_folders_linked_into_the_docs_are_checked_like_mkdocs_publishes_them(min
 # --- the backstop over rendered pages reads HTML as a browser does (lexbor) and
 # applies the same rules
 
+
 def _report(mini):
     from helpcenter.guard.runner import check_config
+
     return check_config(mini.config, today=dt.date(2026, 11, 25))
 
 
 @pytest.mark.parametrize("html,code,needle", CASES, ids=[c[1] for c in CASES])
 def test_rendered_page_backstop_applies_the_same_rules(mini, html, code, needle):
     from helpcenter.guard.html import check_document
-    problems = check_document(f"<h1 id=\"page\">Page</h1>\n<p>Intro.</p>\n{html}\n", _report(mini).checker)
+
+    problems = check_document(f'<h1 id="page">Page</h1>\n<p>Intro.</p>\n{html}\n', _report(mini).checker)
     found = [p.problem for p in problems if p.problem.code == code]
     assert found, [p.problem.code for p in problems]
     assert needle.lower() in found[0].message().lower()
@@ -101,7 +105,8 @@ def test_rendered_page_backstop_applies_the_same_rules(mini, html, code, needle)
 
 def test_rendered_page_problem_is_placed_at_the_source_line_that_mentions_it(mini):
     from helpcenter.guard.rendered import check_rendered
-    path = mini.page("# Page\n\nIntro.\n\n[site](https://bitpie.com/){ data-x=\"1\" }\n", lang="en")
+
+    path = mini.page('# Page\n\nIntro.\n\n[site](https://bitpie.com/){ data-x="1" }\n', lang="en")
     report = _report(mini)
     # as if an extension had added an event handler the source does not show: placed at line 1
     html = '<h1>Page</h1>\n<p>Intro.</p>\n<p><a href="https://bitpie.com/" data-x="1" onmouseover="steal()">site</a></p>'
@@ -118,6 +123,7 @@ def test_rendered_page_problem_is_placed_at_the_source_line_that_mentions_it(min
 
 def test_rendered_page_problem_the_source_scan_reported_is_not_repeated(mini):
     from helpcenter.guard.rendered import check_rendered
+
     path = mini.page('# Page\n\n<div onclick="go()">x</div>\n', lang="en")
     report = _report(mini)
     assert (3, "html-event-handler") in {(f.line, f.code) for f in report.page(path).findings}
@@ -126,6 +132,7 @@ def test_rendered_page_problem_the_source_scan_reported_is_not_repeated(mini):
 
 def test_rendered_page_is_parsed_as_a_browser_parses_it(mini):
     from helpcenter.guard.html import check_document
+
     checker = _report(mini).checker
     # `<!-->` closes a comment at once in a browser, so the handler runs; the standard
     # library's parser (used for source lines) reads it all as one comment

@@ -1,6 +1,7 @@
 """A large site is checked in worker processes (helpcenter.guard.runner, from
 PARALLEL_FROM pages): the build still fails on every problem, located, reported
 once, and FAQ pages still get their JSON-LD from the workers' results."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,7 @@ def test_large_site_fails_strictly_with_located_problems_and_keeps_jsonld(tmp_pa
     zh = docs / "zh/faq/generated-0000.md"
     zh.write_text(zh.read_text(encoding="utf-8").replace("1. **", "3. **", 1), encoding="utf-8")
     out = tmp_path / "site"
-    result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(out)], cwd=config.parent, env=ENV,
-                            capture_output=True, text=True)
+    result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(out)], cwd=config.parent, env=ENV, capture_output=True, text=True)
     log = result.stdout + result.stderr
     assert result.returncode != 0 and "Aborted with" in log
     assert f"docs/en/faq/generated-0099.md:{bad_line}: [lookalike-domain]" in log

@@ -3,6 +3,7 @@
 Every case writes one article whose third line holds the bad input, then checks
 the finding's file, line, code and that its message names the culprit.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -106,23 +107,29 @@ def test_allowed_links_and_code_examples_pass(mini, markdown):
 FAKES = "---\nfake_examples: [bitpieaac.com, bitpie.com.help-center.net, bitpie_kefu888]\n---\n\n"
 
 
-@pytest.mark.parametrize("markdown", [
-    "fake domains look like `bitpieaac.com` or `bitpie.com.help-center.net`",
-    "```\nhttps://bitpieaac.com\n```",
-    "骗子会说“客服微信：`bitpie_kefu888`”，这是假的。",
-])
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "fake domains look like `bitpieaac.com` or `bitpie.com.help-center.net`",
+        "```\nhttps://bitpieaac.com\n```",
+        "骗子会说“客服微信：`bitpie_kefu888`”，这是假的。",
+    ],
+)
 def test_declared_fake_examples_in_code_pass(mini, markdown):
     mini.page(f"{FAKES}# Page\n\n{markdown}\n", lang="en")
     assert mini.findings() == []
 
 
-@pytest.mark.parametrize("markdown, code", [
-    ("the official group is `t.me/bitpie_group`", "contact-unlisted"),
-    ("fake domains look like `bitpieaac.com`", "lookalike-domain"),
-    ("```\nhttps://bitpie-help.com\n```", "lookalike-domain"),
-    ("客服微信：`abc_kefu888`", "contact-unlisted"),
-    ("[mail](mailto:Support@BitPie.com?subject=Help)", "contact-parameters"),
-])
+@pytest.mark.parametrize(
+    "markdown, code",
+    [
+        ("the official group is `t.me/bitpie_group`", "contact-unlisted"),
+        ("fake domains look like `bitpieaac.com`", "lookalike-domain"),
+        ("```\nhttps://bitpie-help.com\n```", "lookalike-domain"),
+        ("客服微信：`abc_kefu888`", "contact-unlisted"),
+        ("[mail](mailto:Support@BitPie.com?subject=Help)", "contact-parameters"),
+    ],
+)
 def test_code_is_judged_unless_declared(mini, markdown, code):
     path = mini.page(f"# Page\n\n{markdown}\n", lang="en")
     rel = path.relative_to(mini.root).as_posix()
@@ -132,10 +139,10 @@ def test_code_is_judged_unless_declared(mini, markdown, code):
 def test_every_problem_in_a_file_is_reported_in_one_run(mini):
     path = mini.page(
         "# Page\n\n"
-        "[a](https://bitpieaac.com/)\n\n"                  # line 3
-        "[b](http://bitpie.com/)\n\n"                       # line 5
-        "[c](mailto:x@qq.com)\n\n"                          # line 7
-        "[ok](https://bitpie.com/)\n",                      # line 9: fine
+        "[a](https://bitpieaac.com/)\n\n"  # line 3
+        "[b](http://bitpie.com/)\n\n"  # line 5
+        "[c](mailto:x@qq.com)\n\n"  # line 7
+        "[ok](https://bitpie.com/)\n",  # line 9: fine
         lang="zh",
     )
     rel = path.relative_to(mini.root).as_posix()
@@ -146,9 +153,9 @@ def test_every_problem_in_a_file_is_reported_in_one_run(mini):
 
 def test_line_numbers_count_front_matter_and_admonitions(mini):
     path = mini.page(
-        "---\ntitle: T\n---\n\n# T\n\n"   # lines 1-6
-        "!!! warning \"Careful\"\n"        # 7
-        "    Text first.\n"                # 8
+        "---\ntitle: T\n---\n\n# T\n\n"  # lines 1-6
+        '!!! warning "Careful"\n'  # 7
+        "    Text first.\n"  # 8
         "    See [this](https://bitpie-support.com/).\n",  # 9
         lang="en",
     )
@@ -163,7 +170,10 @@ def test_multiline_paragraph_places_link_on_its_own_line(mini):
 
 
 def test_admonition_marker_inside_a_code_fence_changes_nothing(mini):
-    mini.page("---\nfake_examples: [bitpieaac.com]\n---\n\n# T\n\n```\n!!! note\n    https://bitpieaac.com\n```\n\n    indented code: https://bitpieaac.com\n", lang="en")
+    mini.page(
+        "---\nfake_examples: [bitpieaac.com]\n---\n\n# T\n\n```\n!!! note\n    https://bitpieaac.com\n```\n\n    indented code: https://bitpieaac.com\n",
+        lang="en",
+    )
     assert mini.findings() == []
 
 

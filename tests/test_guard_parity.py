@@ -1,4 +1,5 @@
 """zh/en parity: a page missing in one language, or with other steps, is an error."""
+
 from __future__ import annotations
 
 from conftest import FAQ_ZH

@@ -1,4 +1,5 @@
 """The contact registry: addresses need an official source and a date, and must be safe."""
+
 from __future__ import annotations
 
 from conftest import MKDOCS_YML
@@ -27,13 +28,15 @@ def test_address_without_source_or_date(mini):
 
 
 def test_registry_rejects_lookalike_freemail_and_foreign_source(mini):
-    with_contacts(mini,
+    with_contacts(
+        mini,
         "    - id: web\n      kind: website\n      url: https://bitpie-support.com/\n"
         "      source: https://bitpie.com/\n      verified: 2026-01-01\n"
         "    - id: mail\n      kind: email\n      url: mailto:bitpiehelp@gmail.com\n"
         "      source: https://bitpie.com/\n      verified: 2026-01-01\n"
         "    - id: tg\n      kind: social\n      url: https://t.me/bitpie\n"
-        "      source: https://t.me/bitpie\n      verified: 2026-01-01\n")
+        "      source: https://t.me/bitpie\n      verified: 2026-01-01\n",
+    )
     found = {(f.line, f.code) for f in mini.findings() if f.path == "mkdocs.yml"}
     assert (line_of(mini, "- id: web"), "lookalike-domain") in found
     assert (line_of(mini, "- id: mail"), "freemail-address") in found
@@ -41,19 +44,23 @@ def test_registry_rejects_lookalike_freemail_and_foreign_source(mini):
 
 
 def test_future_verification_date_and_duplicate_id(mini):
-    with_contacts(mini,
+    with_contacts(
+        mini,
         "    - id: web\n      kind: website\n      url: https://bitpie.com/\n"
         "      source: https://bitpie.com/\n      verified: 2099-01-01\n"
-        "    - id: web\n      kind: website\n")
+        "    - id: web\n      kind: website\n",
+    )
     found = [f for f in mini.findings() if f.path == "mkdocs.yml"]
     assert any(f.code == "registry-unverified" and "future" in f.message() for f in found)
     assert any(f.code == "registry-entry" and "twice" in f.message() for f in found)
 
 
 def test_registered_social_account_may_be_linked(mini):
-    with_contacts(mini,
+    with_contacts(
+        mini,
         "    - id: x\n      kind: social\n      url: https://x.com/bitpieofficial\n"
-        "      source: https://bitpie.com/about\n      verified: 2026-01-01\n      label: {zh: X, en: X}\n")
+        "      source: https://bitpie.com/about\n      verified: 2026-01-01\n      label: {zh: X, en: X}\n",
+    )
     mini.page("# P\n\n[X](https://x.com/bitpieofficial) [fake](https://x.com/bitpie_help)\n", lang="en")
     found = [f for f in mini.findings()]
     assert [(f.code, "bitpie_help" in f.message()) for f in found] == [("contact-unlisted", True)]

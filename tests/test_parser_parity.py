@@ -9,6 +9,7 @@ steps and the same block tokens (type, level, line, list marker, item number).
 Where the two deliberately differ, a test below says so: lines after a code span
 or an image text that spans a line break (markdown-it counted them one short),
 and what lies beyond `nesting-too-deep` (markdown-it stopped reading there)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,28 +30,36 @@ from helpcenter.guard.runner import check_config
 from conftest import MINI_PAGES, MKDOCS_YML, ROOT, Mini
 
 TODAY = dt.date(2026, 11, 25)
-NOT_MARKDOWN = {"registry-unreachable", "nav-missing-page", "not-in-nav", "build-warning",
-                "headers-missing", "headers-csp", "inline-script-unlisted", "search-index"}
+NOT_MARKDOWN = {
+    "registry-unreachable",
+    "nav-missing-page",
+    "not-in-nav",
+    "build-warning",
+    "headers-missing",
+    "headers-csp",
+    "inline-script-unlisted",
+    "search-index",
+}
 
 # Markdown the other corpora hold little of: every block and inline kind, in and out of lists and quotes.
 EDGE = {
     "lists.md": "# L\n\n1. **A**: x\n   - sub [l](https://a.example/)\n   - sub2\n2. **B**：y\n\n   more text\n3) paren\n\n"
-                "- a\n\n- b\n\n  c\n\n10. ten\n11. eleven\n\n* star\n+ plus\n",
+    "- a\n\n- b\n\n  c\n\n10. ten\n11. eleven\n\n* star\n+ plus\n",
     "inline.md": "A *em* **strong** ***both*** `code` <b>h</b>\nline2 &amp; &#x41; \\* esc  \nhard\\\nbreak [ref][r] [coll][] [r]\n\n"
-                 "[r]: https://r.example/ \"Title\"\n[coll]: <https://c.example/x y>\n",
+    '[r]: https://r.example/ "Title"\n[coll]: <https://c.example/x y>\n',
     "auto.md": "<https://a.example/> <mailto:x@y.com> <x@y.com> www.example.com https://bare.example/\n",
-    "images.md": "![alt *em* `c` [l](https://in.example/)](https://img.example/a.png \"t\") and [l](https://after.example/)\n",
+    "images.md": '![alt *em* `c` [l](https://in.example/)](https://img.example/a.png "t") and [l](https://after.example/)\n',
     "code.md": "```\nhttps://code.example/\n\n  indented\n```\n\n    indented code\n    more\n\n- item\n\n      code in item\n\n"
-               "~~~python\nx\n~~~\n`one line` then [l](https://late.example/)\n",
-    "html.md": "<div>\n<a href=\"https://h.example/\">x</a>\n</div>\n\n- <span>in list</span>\n\n  <div>\n  block in item\n  </div>\n\n"
-               "> <p>quote html</p>\n> [q](https://q.example/)\n\n<!-- c -->\n\ntext <!-- inline --> more\n",
+    "~~~python\nx\n~~~\n`one line` then [l](https://late.example/)\n",
+    "html.md": '<div>\n<a href="https://h.example/">x</a>\n</div>\n\n- <span>in list</span>\n\n  <div>\n  block in item\n  </div>\n\n'
+    "> <p>quote html</p>\n> [q](https://q.example/)\n\n<!-- c -->\n\ntext <!-- inline --> more\n",
     "tables.md": "| a | b |\n|---|:-:|\n| [x](https://t.example/) | `c` |\n| 2 | 3 |\n\nno | table\n-- | --\nx | y\n",
     "headings.md": "Setext\n======\n\nSub\n---\n\n# ATX #\n\n## [link](https://hd.example/) heading\n\n#no\n",
     "quotes.md": "> a\nlazy\n> > nested\n> 1. in quote\n> 2. two\n\n***\n\n---\n___\n",
-    "admonitions.md": "!!! note \"T\"\n    body [l](https://ad.example/)\n\n    1. **S**: x\n\n???+ tip\n    more\n\n=== \"Tab\"\n    tab body\n",
+    "admonitions.md": '!!! note "T"\n    body [l](https://ad.example/)\n\n    1. **S**: x\n\n???+ tip\n    more\n\n=== "Tab"\n    tab body\n',
     "unicode.md": "中文**标题**：内容 [链接](https://zh.example/路径)\n\n1. **第一步**：做\n2. **第二步**：再做\n\n全角　空格 ｗｗｗ\n",
     "weird.md": "[a](<b c> 'x') [d]( e ) [f](g\\)h) [i](\"j\")\n\n[unused]: https://unused.example/\n\n\\<not html>\n\n"
-                "<https://x.example/a b>\n\n1.\n2. empty first\n\n- [ ] task\n- [x] done\n\n~~strike~~\n",
+    "<https://x.example/a b>\n\n1.\n2. empty first\n\n- [ ] task\n- [x] done\n\n~~strike~~\n",
     "crlf.md": "# T\r\n\r\n1. **A**: a\r\n2. **B**: b\r\n",
 }
 
@@ -70,11 +79,19 @@ def reading(path: Path) -> dict:
     for name, reader in (("former", former), ("now", parse_article)):
         article = reader(path, "x.md", "en", "faq/x.md")
         # th/td tokens have no line in markdown-it; nothing reads one
-        tokens = [(t.type, t.tag, t.level, None if t.tag in ("th", "td") else (t.map or [None])[0],
-                   t.markup if "list" in t.type else "", t.info) if t.nesting >= 0 else (t.type, t.level)
-                  for t in article.tokens]
-        out[name] = {"links": article.links, "html": article.html, "tokens": tokens, "faq": read_faq(article, "contact.md"),
-                     "texts": [s for s in article.texts if s.text]}  # markdown-it leaves empty text pieces; they judge as nothing
+        tokens = [
+            (t.type, t.tag, t.level, None if t.tag in ("th", "td") else (t.map or [None])[0], t.markup if "list" in t.type else "", t.info)
+            if t.nesting >= 0
+            else (t.type, t.level)
+            for t in article.tokens
+        ]
+        out[name] = {
+            "links": article.links,
+            "html": article.html,
+            "tokens": tokens,
+            "faq": read_faq(article, "contact.md"),
+            "texts": [s for s in article.texts if s.text],
+        }  # markdown-it leaves empty text pieces; they judge as nothing
     return out
 
 
@@ -163,8 +180,8 @@ def test_beyond_nesting_too_deep_the_page_is_still_read(tmp_path, mini):
     deep = ">" * (MAX_NESTING + 50)
     mini.page(f"# Deep\n\n{deep} [x](https://bitpieaac.com/)\n")
     found = {(f.line, f.code) for f in mini.findings() if f.path == "docs/en/page.md"}
-    assert (3, "nesting-too-deep") in found        # still reported, at the same line as before
-    assert (3, "lookalike-domain") in found        # and what lies deeper is checked too (markdown-it stopped)
+    assert (3, "nesting-too-deep") in found  # still reported, at the same line as before
+    assert (3, "lookalike-domain") in found  # and what lies deeper is checked too (markdown-it stopped)
     path = mini.root / "docs/en/page.md"
     assert not [link for link in former(path, "x.md", "en", "x.md").links if "bitpieaac" in link.url]
 

@@ -1,6 +1,7 @@
 """State lives one build: hook modules are loaded once per process (as under
 `mkdocs serve`), yet each build starts from fresh state, and whole-site steps run
 once per outer build and change nothing when run again."""
+
 from __future__ import annotations
 
 import json
@@ -19,13 +20,13 @@ from conftest import ROOT
 def test_outer_build_creates_state_once_per_outer_build():
     made = []
     build = OuterBuild(lambda: made.append(object()) or made[-1])
-    first = build.start()             # on_config of the outer build
-    assert build.enter() is True      # on_pre_build
-    assert build.start() is first     # on_config of a nested language build: same state
+    first = build.start()  # on_config of the outer build
+    assert build.enter() is True  # on_pre_build
+    assert build.start() is first  # on_config of a nested language build: same state
     assert build.enter() is False
     assert build.leave() is False
-    assert build.leave() is True      # the outer build ends
-    second = build.start()            # the next `mkdocs serve` rebuild
+    assert build.leave() is True  # the outer build ends
+    second = build.start()  # the next `mkdocs serve` rebuild
     assert second is not first and len(made) == 2
 
 
@@ -34,7 +35,7 @@ def test_a_failed_build_does_not_keep_the_next_one_nested():
     build.start()
     build.enter()
     build.enter()
-    build.reset()                     # on_build_error
+    build.reset()  # on_build_error
     fresh = build.start()
     assert build.enter() is True and build.state is fresh
 

@@ -2,6 +2,7 @@
 templates and git dates kept between `mkdocs serve` rebuilds, never stale; the
 guard still reports a problem saved into a page at its line; `mkdocs build`
 untouched."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -96,7 +97,17 @@ def test_git_dates_are_kept_while_head_and_options_stay(tmp_path):
     assert other.util.calls == ["/d/known.md", "tag c0ffee"]
 
 
-@pytest.mark.parametrize("plugin", [None, object(), FakePlugin("", ), FakePlugin("aaa", enabled=False)])
+@pytest.mark.parametrize(
+    "plugin",
+    [
+        None,
+        object(),
+        FakePlugin(
+            "",
+        ),
+        FakePlugin("aaa", enabled=False),
+    ],
+)
 def test_git_dates_leave_alone_what_they_cannot_vouch_for(plugin, tmp_path):
     assert not preview.GitDates().attach(plugin, str(tmp_path))
 
@@ -155,9 +166,16 @@ def test_serve_rebuilds_show_every_edit_and_every_problem(tmp_path):
     page = tmp_path / "docs/en/about.md"
     template = tmp_path / "overrides/partials/source-file.html"
     with open(log, "wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path,
-                                  env={**ENV, "SITE_URL": base + "/"}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=tmp_path,
+            env={**ENV, "SITE_URL": base + "/"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
+
         def served(path):
             try:
                 return _get(base + path).decode("utf-8")
@@ -172,10 +190,13 @@ def test_serve_rebuilds_show_every_edit_and_every_problem(tmp_path):
         _wait(lambda: "kept-template-check" in served("/en/about/"), "the edited template")
         line = len(page.read_text(encoding="utf-8").split("\n")) + 1
         page.write_text(page.read_text(encoding="utf-8") + "\nSee [help](https://bitpie-help.com/).\n", encoding="utf-8")
-        _wait(lambda: f"docs/en/about.md:{line}: [lookalike-domain]" in log.read_text(encoding="utf-8", errors="replace"),
-              "the guard's finding in the rebuild")
-        page.write_text(page.read_text(encoding="utf-8").replace("See [help](https://bitpie-help.com/).", "Fixed sentence."),
-                        encoding="utf-8")
+        _wait(
+            lambda: f"docs/en/about.md:{line}: [lookalike-domain]" in log.read_text(encoding="utf-8", errors="replace"),
+            "the guard's finding in the rebuild",
+        )
+        page.write_text(
+            page.read_text(encoding="utf-8").replace("See [help](https://bitpie-help.com/).", "Fixed sentence."), encoding="utf-8"
+        )
         _wait(lambda: "Fixed sentence." in served("/en/about/"), "the fixed page")
         assert "Zanzibar preview sentence" in served("/en/about/")
         assert re.search(r"\d{4}", served("/en/about/"))  # still dated
@@ -264,6 +285,7 @@ def test_the_native_watcher_hears_changes_and_ignores_reads(tmp_path):
         assert not heard(lambda: page.read_text(encoding="utf-8"))  # the build reads pages: no rebuild
         assert heard(lambda: page.write_text("# A2\n", encoding="utf-8"))
         assert heard(lambda: (docs / "sub").mkdir() or (docs / "sub/b.md").write_text("# B\n", encoding="utf-8"))
+
         def replace() -> None:  # an editor saving by writing a new file over the old one
             replacement = tmp_path / "mkdocs.yml.tmp"
             replacement.write_text("site_name: U\n", encoding="utf-8")

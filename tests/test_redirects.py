@@ -9,6 +9,7 @@ policy lists the page's one inline script; in Chromium, under that policy, the o
 address lands on the new page with its #section and no policy violation (also from
 file://). Bad redirect entries are findings at their mkdocs.yml line, the same in
 the check and the strict build."""
+
 from __future__ import annotations
 
 import posixpath
@@ -44,8 +45,7 @@ def renamed(tmp_path_factory) -> Path:
 
 
 def _build(root: Path, out: str, **env: str) -> Path:
-    done = subprocess.run(MKDOCS + ["build", "--strict", "-d", out], cwd=root, env={**ENV, **env},
-                          capture_output=True, text=True)
+    done = subprocess.run(MKDOCS + ["build", "--strict", "-d", out], cwd=root, env={**ENV, **env}, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "WARNING" not in done.stderr, done.stderr[-3000:]
     return root / out
@@ -88,13 +88,13 @@ def test_old_address_leads_to_the_new_page(request, lang: str, offline_build: bo
     refresh = tree.css_first('meta[http-equiv="refresh"]').attributes["content"]
     assert refresh.startswith("0; url=")
     link = tree.css_first("a#hc-moved")
-    assert WORDS[lang] in tree.body.text() and TITLES[lang] in link.text()   # readable without script, in its language
+    assert WORDS[lang] in tree.body.text() and TITLES[lang] in link.text()  # readable without script, in its language
     new = _old_file(site, lang, offline_build, NEW)
     assert new.is_file()
     for url in (refresh.removeprefix("0; url="), link.attributes["href"]):
         assert _resolve(old, site, url) == new
-        assert url.endswith(".html") == offline_build   # file:// opens files, not folders
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)   # nothing from another host
+        assert url.endswith(".html") == offline_build  # file:// opens files, not folders
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)  # nothing from another host
     assert inline_scripts(html) == [SCRIPT]
 
 
@@ -156,15 +156,16 @@ BAD_MAP = """\
 
 def _with_map(config: Path) -> dict[str, int]:
     text = config.read_text(encoding="utf-8")
-    if "      redirect_maps: {}\n" in text:   # the project's own map (empty)
+    if "      redirect_maps: {}\n" in text:  # the project's own map (empty)
         text = text.replace("      redirect_maps: {}\n", BAD_MAP.split("\n", 1)[1], 1)
     else:
         text = text.replace("plugins:\n", "plugins:\n" + BAD_MAP, 1)
     config.write_text(text, encoding="utf-8")
     lines = text.split("\n")
-    return {key: lines.index(next(line for line in lines if line.strip().startswith(key + ":"))) + 1
-            for key in ("en/faq/gone.md", "zh/faq/gone.md", "zh/contact.md", "en/about/index.md", "en/faq/cross.md",
-                        "en/faq/folder/")}
+    return {
+        key: lines.index(next(line for line in lines if line.strip().startswith(key + ":"))) + 1
+        for key in ("en/faq/gone.md", "zh/faq/gone.md", "zh/contact.md", "en/about/index.md", "en/faq/cross.md", "en/faq/folder/")
+    }
 
 
 def test_bad_redirects_are_findings_at_their_line(mini: Mini) -> None:
@@ -174,10 +175,14 @@ def test_bad_redirects_are_findings_at_their_line(mini: Mini) -> None:
     mini.write("en/about.md", "# About\n\nText.\n")
     lines = _with_map(mini.config)
     found = {(f.line, f.case) for f in mini.findings() if f.code == "redirect"}
-    assert found == {(lines["en/faq/gone.md"], "external"), (lines["zh/faq/gone.md"], "missing"),
-                     (lines["zh/contact.md"], "live"), (lines["en/about/index.md"], "live"),
-                     (lines["en/faq/cross.md"], "language"),
-                     (lines["en/faq/folder/"], "format")}
+    assert found == {
+        (lines["en/faq/gone.md"], "external"),
+        (lines["zh/faq/gone.md"], "missing"),
+        (lines["zh/contact.md"], "live"),
+        (lines["en/about/index.md"], "live"),
+        (lines["en/faq/cross.md"], "language"),
+        (lines["en/faq/folder/"], "format"),
+    }
     assert all(f.path == "mkdocs.yml" for f in mini.findings() if f.code == "redirect")
     text = next(f for f in mini.findings() if f.case == "live").text("zh")
     assert "仍是本站的一个页面" in text
@@ -210,7 +215,7 @@ def test_check_and_build_report_the_same_redirect_problems(tmp_path: Path) -> No
     from_build = {(int(m["line"]), m["code"]) for m in LINE.finditer(build.stdout)}
     assert from_check == {(line, "redirect") for line in lines.values()}, check.stdout
     assert from_build == from_check, (build.stdout[-3000:], build.stderr[-3000:])
-    assert "does not exist" not in build.stdout + build.stderr   # the plugin never saw a bad entry
+    assert "does not exist" not in build.stdout + build.stderr  # the plugin never saw a bad entry
 
 
 def test_rename_hint_needs_a_lookalike(mini: Mini) -> None:
@@ -218,8 +223,7 @@ def test_rename_hint_needs_a_lookalike(mini: Mini) -> None:
     mini.write("zh/faq/lost-password.md", FAQ_ZH)
     mini.write("zh/index.md", "# 首页\n\n欢迎。见[常见问题](faq/lost-password.md)。\n")
     hints = {f.path: f for f in mini.findings() if f.code == "missing-translation"}
-    assert {path: f.case for path, f in hints.items()} == {
-        "docs/zh/faq/lost-password.md": "renamed", "docs/en/faq/forgot.md": "renamed"}
+    assert {path: f.case for path, f in hints.items()} == {"docs/zh/faq/lost-password.md": "renamed", "docs/en/faq/forgot.md": "renamed"}
     assert "helpcenter-rename-faq forgot lost-password" in hints["docs/zh/faq/lost-password.md"].text()
     assert "看起来是同一篇常见问题" in hints["docs/zh/faq/lost-password.md"].text()
     assert "looks like the same FAQ" in hints["docs/en/faq/forgot.md"].text()

@@ -1,6 +1,7 @@
 """`helpcenter-rename-faq OLD NEW` (helpcenter/scaffold/rename.py) on a copy of the
 real site: both languages move (with git history when tracked), every link, nav entry
 and most-asked entry follows, the guard passes afterwards, and bad ids move nothing."""
+
 from __future__ import annotations
 
 import re
@@ -39,8 +40,7 @@ def _errors(root: Path) -> list:
 
 def test_rename_moves_both_languages_and_every_link(project: Path) -> None:
     assert _errors(project) == []
-    referring = [p for p in (project / "docs").rglob("*.md") if f"{OLD}.md" in p.read_text(encoding="utf-8")
-                 and p.stem != OLD]
+    referring = [p for p in (project / "docs").rglob("*.md") if f"{OLD}.md" in p.read_text(encoding="utf-8") and p.stem != OLD]
     assert referring, "the corpus must link the page being renamed"
     done = rename_faq(load_settings(project / "mkdocs.yml"), OLD, NEW)
     for lang in ("zh", "en"):
@@ -54,9 +54,11 @@ def test_rename_moves_both_languages_and_every_link(project: Path) -> None:
     assert f"faq/{OLD}.md" not in settings.yaml.data["nav"][1]["常见问题"]
     # the old address of each language keeps answering: the redirect map says where to
     assert read_redirects(settings)[0] and {(r.old, r.new) for r in read_redirects(settings)[0]} == {
-        (f"zh/faq/{OLD}.md", f"zh/faq/{NEW}.md"), (f"en/faq/{OLD}.md", f"en/faq/{NEW}.md")}
+        (f"zh/faq/{OLD}.md", f"zh/faq/{NEW}.md"),
+        (f"en/faq/{OLD}.md", f"en/faq/{NEW}.md"),
+    }
     assert done.redirects == {f"zh/faq/{OLD}.md": f"zh/faq/{NEW}.md", f"en/faq/{OLD}.md": f"en/faq/{NEW}.md"}
-    assert _errors(project) == []   # no broken link, nav entry, most-asked entry or redirect
+    assert _errors(project) == []  # no broken link, nav entry, most-asked entry or redirect
 
 
 def test_rename_uses_git_mv_when_tracked(project: Path) -> None:
@@ -69,11 +71,14 @@ def test_rename_uses_git_mv_when_tracked(project: Path) -> None:
     assert f"R  docs/en/faq/{OLD}.md -> docs/en/faq/{NEW}.md" in status
 
 
-@pytest.mark.parametrize(("old", "new", "key"), [
-    ("no-such-page", "anything", "no-such-faq"),
-    (OLD, "Bad_Id", "bad-id"),
-    (OLD, "forgot-password", "id-used"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "key"),
+    [
+        ("no-such-page", "anything", "no-such-faq"),
+        (OLD, "Bad_Id", "bad-id"),
+        (OLD, "forgot-password", "id-used"),
+    ],
+)
 def test_rename_refuses_and_moves_nothing(project: Path, old: str, new: str, key: str) -> None:
     before = sorted(p.relative_to(project) for p in project.rglob("*"))
     with pytest.raises(ScaffoldError) as caught:
@@ -84,19 +89,30 @@ def test_rename_refuses_and_moves_nothing(project: Path, old: str, new: str, key
 
 
 def test_rename_command_in_chinese(project: Path) -> None:
-    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "rename_faq.py"), OLD, NEW, "--lang", "zh"],
-                          cwd=project, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "rename_faq.py"), OLD, NEW, "--lang", "zh"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert f"已把常见问题“{OLD}”改名为“{NEW}”" in done.stdout
     assert f"docs/zh/faq/{OLD}.md -> docs/zh/faq/{NEW}.md" in done.stdout
-    again = subprocess.run([sys.executable, str(ROOT / "scripts" / "rename_faq.py"), OLD, NEW, "--lang", "zh"],
-                           cwd=project, capture_output=True, text=True, check=False)
+    again = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "rename_faq.py"), OLD, NEW, "--lang", "zh"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert again.returncode == 1 and "任何语言里都没有常见问题" in again.stderr
     assert "旧地址仍然可以打开" in done.stdout and f"zh/faq/{OLD}.md -> zh/faq/{NEW}.md" in done.stdout
     assert "已重新写入翻译记录" in done.stdout
     # every page was in line with its translation before the rename: still so after it
-    status = subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py")], cwd=project,
-                            capture_output=True, text=True, check=True)
+    status = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "translations.py")], cwd=project, capture_output=True, text=True, check=True
+    )
     assert "translations: 0 outdated" in status.stderr, status.stdout + status.stderr
 
 
@@ -107,12 +123,10 @@ def _map(root: Path) -> dict[str, str]:
 def test_renaming_again_keeps_every_old_address_one_step_from_the_page(project: Path) -> None:
     rename_faq(load_settings(project / "mkdocs.yml"), OLD, NEW)
     rename_faq(load_settings(project / "mkdocs.yml"), NEW, "third-name")
-    assert _map(project) == {f"{lang}/faq/{old}.md": f"{lang}/faq/third-name.md"
-                             for old in (OLD, NEW) for lang in ("zh", "en")}
+    assert _map(project) == {f"{lang}/faq/{old}.md": f"{lang}/faq/third-name.md" for old in (OLD, NEW) for lang in ("zh", "en")}
     assert _errors(project) == []
-    rename_faq(load_settings(project / "mkdocs.yml"), "third-name", OLD)   # back: OLD is a page again, not a redirect
-    assert _map(project) == {f"{lang}/faq/{old}.md": f"{lang}/faq/{OLD}.md"
-                             for old in (NEW, "third-name") for lang in ("zh", "en")}
+    rename_faq(load_settings(project / "mkdocs.yml"), "third-name", OLD)  # back: OLD is a page again, not a redirect
+    assert _map(project) == {f"{lang}/faq/{old}.md": f"{lang}/faq/{OLD}.md" for old in (NEW, "third-name") for lang in ("zh", "en")}
     assert _errors(project) == []
 
 
@@ -124,19 +138,27 @@ def test_the_map_is_edited_in_place(project: Path) -> None:
     removed = [line for line in before if line not in after]
     added = [line for line in after if line not in before]
     assert removed == [f"      - faq/{OLD}.md", "      redirect_maps: {}"]
-    assert added == [f"      - faq/{NEW}.md", "      redirect_maps:",
-                     f"        zh/faq/{OLD}.md: zh/faq/{NEW}.md", f"        en/faq/{OLD}.md: en/faq/{NEW}.md"]
+    assert added == [
+        f"      - faq/{NEW}.md",
+        "      redirect_maps:",
+        f"        zh/faq/{OLD}.md: zh/faq/{NEW}.md",
+        f"        en/faq/{OLD}.md: en/faq/{NEW}.md",
+    ]
 
 
-@pytest.mark.parametrize("plugins", [
-    "plugins:\n  - search\n",                                  # no redirects plugin yet: added
-    "plugins:\n  - search\n  - redirects\n",                    # the plugin without options
-    "plugins:\n  - search\n  - redirects:\n      redirect_maps:\n        en/a.md: en/b.md\n  # a comment\n",
-])
+@pytest.mark.parametrize(
+    "plugins",
+    [
+        "plugins:\n  - search\n",  # no redirects plugin yet: added
+        "plugins:\n  - search\n  - redirects\n",  # the plugin without options
+        "plugins:\n  - search\n  - redirects:\n      redirect_maps:\n        en/a.md: en/b.md\n  # a comment\n",
+    ],
+)
 def test_edit_redirect_map_reads_back_as_meant(plugins: str) -> None:
     text = f"site_name: x\n{plugins}extra:\n  a: 1\n"
     new = edit_redirect_map(text, lambda current: {**current, "zh/faq/x.md": "zh/faq/y.md"})
     import yaml
+
     data = yaml.safe_load(new)
     entry = next(item["redirects"] for item in data["plugins"] if isinstance(item, dict) and "redirects" in item)
     assert entry["redirect_maps"]["zh/faq/x.md"] == "zh/faq/y.md"
@@ -146,8 +168,9 @@ def test_edit_redirect_map_reads_back_as_meant(plugins: str) -> None:
 
 def test_a_map_it_cannot_edit_safely_moves_nothing(project: Path) -> None:
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("      redirect_maps: {}", "      redirect_maps: [oops]"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      redirect_maps: {}", "      redirect_maps: [oops]"), encoding="utf-8"
+    )
     with pytest.raises(ScaffoldError) as caught:
         rename_faq(load_settings(config), OLD, NEW)
     assert caught.value.key == "redirect-edit" and "redirect_maps" in caught.value.text("zh")
@@ -156,8 +179,9 @@ def test_a_map_it_cannot_edit_safely_moves_nothing(project: Path) -> None:
 
 def test_pages_in_line_before_the_rename_are_in_line_after_it(project: Path) -> None:
     def outdated() -> tuple[int, str]:
-        done = subprocess.run([sys.executable, str(ROOT / "scripts" / "translations.py")], cwd=project,
-                              capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "translations.py")], cwd=project, capture_output=True, text=True, check=True
+        )
         return int(re.search(r"(\d+) outdated", done.stderr).group(1)), done.stdout
 
     assert outdated()[0] == 0
@@ -177,9 +201,9 @@ def test_a_rename_done_by_hand_in_one_language_is_completed(project: Path) -> No
     hint = [f for f in check_config(project / "mkdocs.yml").findings if f.code == "missing-translation"]
     assert {(f.path, f.case) for f in hint} == {(f"docs/zh/faq/{NEW}.md", "renamed"), (f"docs/en/faq/{OLD}.md", "renamed")}
     command = next(f for f in hint if f.path == f"docs/en/faq/{OLD}.md").values["command"]
-    assert command == f"helpcenter-rename-faq {NEW} {OLD}"   # give zh the en page's name ...
+    assert command == f"helpcenter-rename-faq {NEW} {OLD}"  # give zh the en page's name ...
     other = next(f for f in hint if f.path == f"docs/zh/faq/{NEW}.md").values["command"]
-    assert other == f"helpcenter-rename-faq {OLD} {NEW}"     # ... or en the zh page's name: what we run
+    assert other == f"helpcenter-rename-faq {OLD} {NEW}"  # ... or en the zh page's name: what we run
     assert "看起来是同一篇常见问题" in next(f for f in hint if f.path.startswith("docs/zh/")).text()
     rename_faq(load_settings(project / "mkdocs.yml"), OLD, NEW)
     assert _errors(project) == []

@@ -2,6 +2,7 @@
 preview), the contact-registry and link-policy diff against the base commit, and
 .github/CODEOWNERS as GitHub reads it. Each runs the real command on a small
 project in tmp_path (a git repository where the base matters)."""
+
 from __future__ import annotations
 
 import json
@@ -66,7 +67,7 @@ def test_summary_rows_are_exactly_the_checks_findings(mini):
     assert check.returncode == summary.returncode == 1
     printed = set(re.findall(r"^(\S+?):(\d+): \[([\w-]+)\]", check.stdout, re.M))
     shown = {(m[1], m[2], m[3]) for m in re.finditer(r"^\| `([^`]+):(\d+)` \| [^|]+ \| `([\w-]+)` \|", summary.stdout, re.M)}
-    assert printed and shown == printed, (printed ^ shown)
+    assert printed and shown == printed, printed ^ shown
 
 
 def test_summary_of_a_clean_project_says_no_problems_per_language_and_passes(mini):
@@ -108,24 +109,48 @@ def test_summary_adds_recorded_findings_once_and_names_missing_records(mini, tmp
 
 
 def test_records_round_trip_every_field_kind():
-    found = [catalogue.finding("step-count-mismatch", "docs/en/faq/a.md", 4, counts=(("zh", 3), ("en", 2))),
-             catalogue.finding("homoglyph-domain", "docs/zh/a.md", 2, "plain", host="bіtpie.com", chars=(("і", "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I"),),
-                               skeleton="bitpie.com", official="bitpie.com")]
+    found = [
+        catalogue.finding("step-count-mismatch", "docs/en/faq/a.md", 4, counts=(("zh", 3), ("en", 2))),
+        catalogue.finding(
+            "homoglyph-domain",
+            "docs/zh/a.md",
+            2,
+            "plain",
+            host="bіtpie.com",
+            chars=(("і", "CYRILLIC SMALL LETTER BYELORUSSIAN-UKRAINIAN I"),),
+            skeleton="bitpie.com",
+            official="bitpie.com",
+        ),
+    ]
     again = [from_record(json.loads(json.dumps(to_record(f)))) for f in found]
     assert again == found and [f.text() for f in again] == [f.text() for f in found]
 
 
-@pytest.mark.parametrize("site, offline, expect, absent", [
-    ("success", "success", ["`site-preview`", "`offline-copy`", "python3 -m http.server -d site 8000", "`index.html`",
-                            "http://127.0.0.1:8000/en/", "https://github.com/o/r/actions/runs/42"], ["没有预览"]),
-    ("success", "failure", ["`site-preview`"], ["`offline-copy`"]),
-    ("skipped", "skipped", ["本次运行没有预览", "No preview for this run"], ["`site-preview`", "`offline-copy`"]),
-    ("", "", ["在本机预览：运行 `.venv/bin/mkdocs serve", "To preview on this machine"], ["没有预览", "`site-preview`"]),  # run by hand
-])
+@pytest.mark.parametrize(
+    "site, offline, expect, absent",
+    [
+        (
+            "success",
+            "success",
+            [
+                "`site-preview`",
+                "`offline-copy`",
+                "python3 -m http.server -d site 8000",
+                "`index.html`",
+                "http://127.0.0.1:8000/en/",
+                "https://github.com/o/r/actions/runs/42",
+            ],
+            ["没有预览"],
+        ),
+        ("success", "failure", ["`site-preview`"], ["`offline-copy`"]),
+        ("skipped", "skipped", ["本次运行没有预览", "No preview for this run"], ["`site-preview`", "`offline-copy`"]),
+        ("", "", ["在本机预览：运行 `.venv/bin/mkdocs serve", "To preview on this machine"], ["没有预览", "`site-preview`"]),  # run by hand
+    ],
+)
 def test_preview_says_how_to_open_what_was_uploaded(mini, site, offline, expect, absent):
     env = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "o/r", "GITHUB_RUN_ID": "42"}
     result = tool("helpcenter-summary", mini.root, "--site-artifact", site, "--offline-artifact", offline, **env)
-    preview = result.stdout[result.stdout.index("## Preview · 预览"):]
+    preview = result.stdout[result.stdout.index("## Preview · 预览") :]
     for text in expect:
         assert text in preview, (text, preview)
     for text in absent:
@@ -142,9 +167,11 @@ def test_cells_cannot_break_the_table_or_link_anywhere():
 
 # -- the registry diff --------------------------------------------------------------------------
 
+
 def git(root: Path, *args: str) -> str:
-    result = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], cwd=root,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], cwd=root, capture_output=True, text=True, check=True
+    )
     return result.stdout.strip()
 
 
@@ -183,11 +210,16 @@ def test_each_added_removed_or_changed_channel_and_domain_is_listed(repo):
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     text = text.replace("mailto:support@bitpie.com", "mailto:help@bitpie.com")
-    text = text.replace("      source: https://bitpie.com/contact\n      verified: 2026-01-02\n",
-                        "      source: https://bitpie.com/contact\n      verified: 2026-11-20\n")
-    text = text.replace("  link_policy:\n", "    - id: telegram\n      kind: social\n      url: https://t.me/bitpie_support\n"
-                                             "      source: https://bitpie.com/community\n      verified: 2026-11-20\n"
-                                             "      label: {zh: 电报, en: Telegram}\n  link_policy:\n")
+    text = text.replace(
+        "      source: https://bitpie.com/contact\n      verified: 2026-01-02\n",
+        "      source: https://bitpie.com/contact\n      verified: 2026-11-20\n",
+    )
+    text = text.replace(
+        "  link_policy:\n",
+        "    - id: telegram\n      kind: social\n      url: https://t.me/bitpie_support\n"
+        "      source: https://bitpie.com/community\n      verified: 2026-11-20\n"
+        "      label: {zh: 电报, en: Telegram}\n  link_policy:\n",
+    )
     text = text.replace("reference_domains: [etherscan.io]", "reference_domains: [bitpie-help.net]")
     text = text.replace("min_steps: 2", "min_steps: 1")
     config.write_text(text, encoding="utf-8")
@@ -222,7 +254,7 @@ def test_a_removed_channel_is_listed(repo):
     config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     start = text.index("    - id: email")
-    config.write_text(text[:start] + text[text.index("  link_policy:"):], encoding="utf-8")
+    config.write_text(text[:start] + text[text.index("  link_policy:") :], encoding="utf-8")
     out = diff(root, base).stdout
     assert "| — | contact registry · 联系方式登记表 `email` → `url` | removed · 删除 | `mailto:support@bitpie.com` |  |" in out, out
 
@@ -247,8 +279,12 @@ def test_env_tags_are_read_as_the_guard_reads_them(repo):
     environment the workflow runs in is still a change."""
     root, base = repo
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "url: mailto:support@bitpie.com", 'url: !ENV [SUPPORT_MAIL, "mailto:support@bitpie.com"]'), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "url: mailto:support@bitpie.com", 'url: !ENV [SUPPORT_MAIL, "mailto:support@bitpie.com"]'
+        ),
+        encoding="utf-8",
+    )
     assert "No change since the base" in diff(root, base).stdout
     result = tool("helpcenter-registry-diff", root, "--base", base, SUPPORT_MAIL="mailto:other@bitpie.com")
     assert "`mailto:other@bitpie.com`" in result.stdout, result.stdout
@@ -256,12 +292,22 @@ def test_env_tags_are_read_as_the_guard_reads_them(repo):
 
 # -- CODEOWNERS ------------------------------------------------------------------------------------
 
+
 def protected_paths() -> list[str]:
     """What must never change without the safety reviewers: the registry and link
     policy, the guard's rules and host lists and the hooks that run it, the workflows, the
     review routing, and CODEOWNERS itself."""
-    paths = ["mkdocs.yml", ".github/CODEOWNERS", "scripts/pr_reviews.sh", "helpcenter/review/approval.py", "helpcenter/review/registry.py",
-             "helpcenter/guard/links.py", "helpcenter/guard/catalogue.py", "hooks/guard.py", "hooks/new_hook.py"]
+    paths = [
+        "mkdocs.yml",
+        ".github/CODEOWNERS",
+        "scripts/pr_reviews.sh",
+        "helpcenter/review/approval.py",
+        "helpcenter/review/registry.py",
+        "helpcenter/guard/links.py",
+        "helpcenter/guard/catalogue.py",
+        "hooks/guard.py",
+        "hooks/new_hook.py",
+    ]
     paths += [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / DATA_DIR).glob("*"))]
     paths += [p.relative_to(ROOT).as_posix() for p in sorted((ROOT / ".github/workflows").glob("*"))]
     paths += [f"{DATA_DIR}/new-list.txt", ".github/workflows/new.yml"]  # files added later are covered too
@@ -283,15 +329,17 @@ def test_codeowners_routes_every_protected_path_to_the_safety_team():
     assert len(paths) >= 8 and (ROOT / DATA_DIR / "social.txt").is_file()
     assert unprotected(text, paths) == {}
     # writers' pages need no safety review: the team is asked only where it matters
-    assert unprotected(text, ["docs/zh/faq/forgot-password.md", "README.md"]) == {
-        "docs/zh/faq/forgot-password.md": [], "README.md": []}
+    assert unprotected(text, ["docs/zh/faq/forgot-password.md", "README.md"]) == {"docs/zh/faq/forgot-password.md": [], "README.md": []}
 
 
-@pytest.mark.parametrize("later_line, lost", [
-    ("mkdocs.yml\n", "mkdocs.yml"),                                  # no owner: unowns it
-    ("*.yml @someone-else\n", ".github/workflows/deploy.yml"),       # a later rule wins
-    ("/helpcenter/ @bitpie-help/writers\n", f"{DATA_DIR}/social.txt"),
-])
+@pytest.mark.parametrize(
+    "later_line, lost",
+    [
+        ("mkdocs.yml\n", "mkdocs.yml"),  # no owner: unowns it
+        ("*.yml @someone-else\n", ".github/workflows/deploy.yml"),  # a later rule wins
+        ("/helpcenter/ @bitpie-help/writers\n", f"{DATA_DIR}/social.txt"),
+    ],
+)
 def test_the_codeowners_check_sees_a_later_rule_take_a_path_away(later_line, lost):
     pytest.importorskip("codeowners")
     text = (ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8") + later_line
@@ -300,8 +348,7 @@ def test_the_codeowners_check_sees_a_later_rule_take_a_path_away(later_line, los
 
 def test_codeowners_names_only_the_placeholder_team_never_a_person():
     text = (ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8")
-    owners = {word for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
-              for word in line.split()[1:]}
+    owners = {word for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#") for word in line.split()[1:]}
     assert owners == {TEAM}
 
 
@@ -310,27 +357,40 @@ def test_codeowners_names_only_the_placeholder_team_never_a_person():
 HEAD = "c" * 40
 
 
-def review(login: str, state: str, commit: str = HEAD, association: str = "MEMBER", when: str = "2026-12-01T10:00:00Z",
-           kind: str = "User") -> dict:
-    return {"user": {"login": login, "type": kind}, "state": state, "commit_id": commit,
-            "author_association": association, "submitted_at": when}
+def review(
+    login: str, state: str, commit: str = HEAD, association: str = "MEMBER", when: str = "2026-12-01T10:00:00Z", kind: str = "User"
+) -> dict:
+    return {
+        "user": {"login": login, "type": kind},
+        "state": state,
+        "commit_id": commit,
+        "author_association": association,
+        "submitted_at": when,
+    }
 
 
-@pytest.mark.parametrize("reviews, ok, note", [
-    ([review("lin", "APPROVED")], True, ""),
-    ([review("author", "APPROVED")], False, "author (the author"),
-    ([review("Author", "APPROVED")], False, "Author (the author"),              # logins are case-insensitive
-    ([review("stranger", "APPROVED", association="NONE")], False, "stranger (no write access"),
-    ([review("drive-by", "APPROVED", association="CONTRIBUTOR")], False, "no write access"),
-    ([review("lin", "APPROVED", commit="a" * 40)], False, "lin (an earlier commit"),
-    ([review("helper[bot]", "APPROVED", kind="Bot")], False, "(a bot"),
-    ([review("lin", "APPROVED"), review("lin", "COMMENTED", when="2026-12-01T11:00:00Z")], True, ""),
-    ([review("lin", "APPROVED"), review("lin", "CHANGES_REQUESTED", when="2026-12-01T11:00:00Z")], False, ""),
-    ([review("lin", "CHANGES_REQUESTED", when="2026-12-01T11:00:00Z"), review("lin", "APPROVED", when="2026-12-01T12:00:00Z")], True, ""),
-    ([review("lin", "APPROVED"), review("lin", "DISMISSED", when="2026-12-01T11:00:00Z")], False, ""),
-    ([review("lin", "APPROVED"), review("wu", "CHANGES_REQUESTED")], False, ""),
-    ([], False, ""),
-])
+@pytest.mark.parametrize(
+    "reviews, ok, note",
+    [
+        ([review("lin", "APPROVED")], True, ""),
+        ([review("author", "APPROVED")], False, "author (the author"),
+        ([review("Author", "APPROVED")], False, "Author (the author"),  # logins are case-insensitive
+        ([review("stranger", "APPROVED", association="NONE")], False, "stranger (no write access"),
+        ([review("drive-by", "APPROVED", association="CONTRIBUTOR")], False, "no write access"),
+        ([review("lin", "APPROVED", commit="a" * 40)], False, "lin (an earlier commit"),
+        ([review("helper[bot]", "APPROVED", kind="Bot")], False, "(a bot"),
+        ([review("lin", "APPROVED"), review("lin", "COMMENTED", when="2026-12-01T11:00:00Z")], True, ""),
+        ([review("lin", "APPROVED"), review("lin", "CHANGES_REQUESTED", when="2026-12-01T11:00:00Z")], False, ""),
+        (
+            [review("lin", "CHANGES_REQUESTED", when="2026-12-01T11:00:00Z"), review("lin", "APPROVED", when="2026-12-01T12:00:00Z")],
+            True,
+            "",
+        ),
+        ([review("lin", "APPROVED"), review("lin", "DISMISSED", when="2026-12-01T11:00:00Z")], False, ""),
+        ([review("lin", "APPROVED"), review("wu", "CHANGES_REQUESTED")], False, ""),
+        ([], False, ""),
+    ],
+)
 def test_only_a_trusted_other_persons_approval_of_the_head_counts(reviews, ok, note):
     from helpcenter.review.approval import decide, markdown
 
@@ -387,9 +447,21 @@ def test_the_workflow_keeps_a_registry_change_red_until_someone_else_approves(re
     step = next(s for s in steps if "--reviews" in s.get("run", ""))
     assert set(step["env"]) == {"BASE_SHA", "HEAD_SHA", "AUTHOR"}
     summary = tmp_path / "summary.md"
-    result = subprocess.run(["bash", "-c", step["run"]], cwd=workspace / step["working-directory"], capture_output=True, text=True,
-                            timeout=300, env={**ENV, "BASE_SHA": base, "HEAD_SHA": HEAD, "AUTHOR": "author",
-                                              "RUNNER_TEMP": str(runner_temp), "GITHUB_STEP_SUMMARY": str(summary)})
+    result = subprocess.run(
+        ["bash", "-c", step["run"]],
+        cwd=workspace / step["working-directory"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={
+            **ENV,
+            "BASE_SHA": base,
+            "HEAD_SHA": HEAD,
+            "AUTHOR": "author",
+            "RUNNER_TEMP": str(runner_temp),
+            "GITHUB_STEP_SUMMARY": str(summary),
+        },
+    )
     assert result.returncode == expected, result.stdout + result.stderr
     text = summary.read_text(encoding="utf-8")
     assert "`mailto:help@bitpie.com`" in text and "## Second review · 第二人审核" in text
@@ -400,8 +472,18 @@ def test_the_workflow_keeps_a_registry_change_red_until_someone_else_approves(re
 def test_no_registry_change_needs_no_second_review(repo, tmp_path):
     root, base = repo
     (root / "docs/en/page.md").write_text("# New page\n", encoding="utf-8")
-    result = tool("helpcenter-registry-diff", root, "--base", base, "--reviews", str(tmp_path / "never-read.json"),
-                  "--author", "author", "--head-sha", HEAD)
+    result = tool(
+        "helpcenter-registry-diff",
+        root,
+        "--base",
+        base,
+        "--reviews",
+        str(tmp_path / "never-read.json"),
+        "--author",
+        "author",
+        "--head-sha",
+        HEAD,
+    )
     assert result.returncode == 0 and "Second review" not in result.stdout, result.stdout + result.stderr
 
 

@@ -1,6 +1,7 @@
 """Search in a real browser: the search box on the served site and on the file://
 offline copy finds the right page first, shows only the reader's language, and
 the page asks no other host for anything."""
+
 from __future__ import annotations
 
 import pytest
@@ -33,8 +34,14 @@ def desk(chromium):
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.outside = []  # type: ignore[attr-defined]
-    page.on("request", lambda r: page.outside.append(r.url)
-            if not r.url.startswith(("http://127.0.0.1", "file:", "data:", "blob:", "https://help.test/")) else None)
+    page.on(
+        "request",
+        lambda r: (
+            page.outside.append(r.url)
+            if not r.url.startswith(("http://127.0.0.1", "file:", "data:", "blob:", "https://help.test/"))
+            else None
+        ),
+    )
     yield page
     context.close()
 

@@ -1,6 +1,7 @@
 """mkdocs-static-i18n's search de-duplication is off (`reconfigure_search: false` in
 mkdocs.yml): the shipped site's per-language indexes are the same bytes as with it
 on, and a section written the same in both languages stays in the English index."""
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,9 @@ def test_per_language_indexes_are_byte_identical_to_those_with_it_on(site, tmp_p
     config = make_project(tmp_path / "on", 0)  # a copy of the shipped project, no generated pages
     config.write_text(config.read_text(encoding="utf-8").replace(OFF, ON), encoding="utf-8")
     out = tmp_path / "site-on"
-    result = subprocess.run(MKDOCS + ["build", "--strict", "-f", str(config), "-d", str(out)], cwd=config.parent,
-                            env=ENV, capture_output=True, text=True)
+    result = subprocess.run(
+        MKDOCS + ["build", "--strict", "-f", str(config), "-d", str(out)], cwd=config.parent, env=ENV, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     for index in ("search/search_index.json", "en/search/search_index.json"):
         assert (site / index).read_bytes() == (out / index).read_bytes(), index

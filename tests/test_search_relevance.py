@@ -1,6 +1,7 @@
 """Relevance: real readers' queries (tests/search_queries.yml) find the right page,
 through the command-line search engine, which searches the built index the way the
 browser does. MRR is reported by scripts/search_mrr.py."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,6 +1,7 @@
 """Chinese segmentation by rjieba behind Material's search plugin
 (helpcenter/search/rustcut.py): the same tokens as jieba, with our user dictionary,
 on every shipped page and the benchmark corpus, and the same built index."""
+
 from __future__ import annotations
 
 import logging
@@ -44,8 +45,11 @@ def assert_same_tokens(cutters, runs) -> None:
     real, cutter = cutters
     assert runs
     # As Material calls it: UTF-8 bytes of one run.
-    different = [(r, list(real.cut(r.encode("utf-8"))), cutter.cut(r.encode("utf-8"))) for r in sorted(runs)
-                 if list(real.cut(r.encode("utf-8"))) != cutter.cut(r.encode("utf-8"))]
+    different = [
+        (r, list(real.cut(r.encode("utf-8"))), cutter.cut(r.encode("utf-8")))
+        for r in sorted(runs)
+        if list(real.cut(r.encode("utf-8"))) != cutter.cut(r.encode("utf-8"))
+    ]
     assert different == []
 
 
@@ -69,15 +73,18 @@ def test_user_dictionary_words_stay_whole(cutters):
         assert cutter.cut(f"请不要把{word}告诉任何人".encode()) == list(real.cut(f"请不要把{word}告诉任何人".encode()))
 
 
-@pytest.mark.parametrize("text", [
-    "㐀㐁中国",        # CJK extension A: outside jieba's range, one token per character
-    "〇々中文",        # Han-script signs outside jieba's range
-    "豈更車賈",        # compatibility ideographs
-    "𠀀𠀁钱包",        # extension B (beyond the BMP)
-    "鿐鿑鿒",          # unified ideographs after U+9FD5 that jieba leaves out
-    "BitPie 钱包 3.5% 的\r\n助记词\t私钥",  # mixed text and white space (not what Material passes, still jieba's split)
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "㐀㐁中国",  # CJK extension A: outside jieba's range, one token per character
+        "〇々中文",  # Han-script signs outside jieba's range
+        "豈更車賈",  # compatibility ideographs
+        "𠀀𠀁钱包",  # extension B (beyond the BMP)
+        "鿐鿑鿒",  # unified ideographs after U+9FD5 that jieba leaves out
+        "BitPie 钱包 3.5% 的\r\n助记词\t私钥",  # mixed text and white space (not what Material passes, still jieba's split)
+        "",
+    ],
+)
 def test_characters_outside_jiebas_range_are_split_as_jieba_splits_them(cutters, text):
     real, cutter = cutters
     assert cutter.cut(text.encode("utf-8")) == list(real.cut(text.encode("utf-8")))
@@ -137,8 +144,13 @@ def test_built_index_is_byte_identical_with_jieba_and_with_rjieba(site, tmp_path
     """The shipped site built by the hook (rjieba) and built with HELPCENTER_RJIEBA=0
     (Material's own jieba): both languages' search indexes are the same bytes."""
     out = tmp_path / "jieba-site"
-    result = subprocess.run(MKDOCS + ["build", "--strict", "-v", "-d", str(out)], cwd=ROOT,
-                            env={**ENV, "HELPCENTER_RJIEBA": "0"}, capture_output=True, text=True)
+    result = subprocess.run(
+        MKDOCS + ["build", "--strict", "-v", "-d", str(out)],
+        cwd=ROOT,
+        env={**ENV, "HELPCENTER_RJIEBA": "0"},
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "segmenting with jieba (HELPCENTER_RJIEBA=0)" in result.stderr
     for index in ("search/search_index.json", "en/search/search_index.json"):

@@ -1,5 +1,6 @@
 """Search building blocks: Material's segmenter (ported), our query preparation,
 and the per-language split of the index."""
+
 from __future__ import annotations
 
 import json

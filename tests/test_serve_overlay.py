@@ -4,6 +4,7 @@ problem's file:line, message and fix, in the page's language; the box lists no
 fewer problems than a cold check of the same tree; serving makes no 404 request
 (Material's sitemap fetch); `mkdocs build` never shows the box and
 `mkdocs build --strict` still fails on the same tree."""
+
 from __future__ import annotations
 
 import logging
@@ -30,10 +31,14 @@ BOX = "hc-preview-problems"
 
 # -- the box and the log, on their own ---------------------------------------------
 
+
 def test_the_box_lists_each_problem_in_the_page_language_escaped():
     mine = [catalogue.finding("insecure-link", "docs/zh/a.md", 7, raw="http://bitpie.com/<b>")]
-    elsewhere = [catalogue.finding("config-unknown-key", "mkdocs.yml", 3, "suggest", key="oficial",
-                                   section="extra.link_policy", suggestion="official_domains")]
+    elsewhere = [
+        catalogue.finding(
+            "config-unknown-key", "mkdocs.yml", 3, "suggest", key="oficial", section="extra.link_policy", suggestion="official_domains"
+        )
+    ]
     shown = overlay.box(mine, elsewhere, "zh")
     assert 'role="alert"' in shown and 'lang="zh"' in shown
     assert "<code>docs/zh/a.md:7</code> <code>[insecure-link]</code>" in shown and "<code>mkdocs.yml:3</code>" in shown
@@ -48,11 +53,15 @@ def test_the_box_lists_each_problem_in_the_page_language_escaped():
 
 
 def test_refused_links_are_made_inert_and_others_kept():
-    page = ('<p><a href="https://bitpie-help.com/?a=1&amp;b=2">x</a> <a href="https://bitpie.com/">ok</a>'
-            ' <img alt="" src="http://evil.example/p.png"></p>')
+    page = (
+        '<p><a href="https://bitpie-help.com/?a=1&amp;b=2">x</a> <a href="https://bitpie.com/">ok</a>'
+        ' <img alt="" src="http://evil.example/p.png"></p>'
+    )
     out = overlay.inert(page, ["https://bitpie-help.com/?a=1&b=2", "http://evil.example/p.png"])
-    assert out == ('<p><a data-hc-blocked-href="https://bitpie-help.com/?a=1&amp;b=2">x</a> <a href="https://bitpie.com/">ok</a>'
-                   ' <img alt="" data-hc-blocked-src="http://evil.example/p.png"></p>')
+    assert out == (
+        '<p><a data-hc-blocked-href="https://bitpie-help.com/?a=1&amp;b=2">x</a> <a href="https://bitpie.com/">ok</a>'
+        ' <img alt="" data-hc-blocked-src="http://evil.example/p.png"></p>'
+    )
 
 
 def test_the_box_goes_first_in_the_article_else_the_body():
@@ -76,7 +85,9 @@ def test_the_preview_log_places_mkdocs_own_warnings_and_stops_strict_counting(mi
     try:
         own = catalogue.finding("insecure-link", "docs/en/index.md", 3, raw="http://bitpie.com/")
         logger.warning(own.text(), extra={"finding": own})
-        logger.warning("Doc file 'en/index.md' contains a link 'gone.md', but the target 'en/gone.md' is not found among documentation files.")
+        logger.warning(
+            "Doc file 'en/index.md' contains a link 'gone.md', but the target 'en/gone.md' is not found among documentation files."
+        )
         assert sum(counter.counts.values()) == 2  # counted before the serve build switches strict counting off
         assert overlay.uncount(logger) == 1 and overlay.uncount(logger) == 0
         logger.warning("Some other warning")
@@ -90,6 +101,7 @@ def test_the_preview_log_places_mkdocs_own_warnings_and_stops_strict_counting(mi
 
 
 # -- a real `mkdocs serve` --------------------------------------------------------
+
 
 def _get(url: str) -> str:
     try:
@@ -125,8 +137,14 @@ def test_serve_shows_problems_in_the_page_and_strict_build_still_fails(tmp_path,
     base = f"http://127.0.0.1:{port}"
     log = tmp_path / "serve.log"
     with open(log, "wb") as out:
-        server = subprocess.Popen(MKDOCS + ["serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path,
-                                  env={**ENV, "SITE_URL": base + "/"}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            MKDOCS + ["serve", "-a", f"127.0.0.1:{port}"],
+            cwd=tmp_path,
+            env={**ENV, "SITE_URL": base + "/"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     bad: list[str] = []
     tab = chromium.new_page()
     tab.on("response", lambda r: bad.append(f"{r.status} {r.url}") if r.status >= 400 else None)
@@ -152,10 +170,12 @@ def test_serve_shows_problems_in_the_page_and_strict_build_still_fails(tmp_path,
         faq = tmp_path / "docs/zh/faq/forgot-password.md"
         lines = faq.read_text(encoding="utf-8").split("\n")
         step = next(i for i, line in enumerate(lines) if line.startswith("2. **"))
-        faq.write_text("\n".join(lines[:step] + lines[step + 1:]) + "\n新的一句话。\n", encoding="utf-8")
+        faq.write_text("\n".join(lines[:step] + lines[step + 1 :]) + "\n新的一句话。\n", encoding="utf-8")
 
-        _wait(lambda: "Zanzibar" in _get(base + "/en/about/") and "新的一句话" in _get(base + "/faq/forgot-password/"),
-              "the rebuild with the new text")
+        _wait(
+            lambda: "Zanzibar" in _get(base + "/en/about/") and "新的一句话" in _get(base + "/faq/forgot-password/"),
+            "the rebuild with the new text",
+        )
         tab.goto(base + "/en/about/")
         alert = tab.get_by_role("alert")
         assert alert.is_visible()
@@ -176,8 +196,11 @@ def test_serve_shows_problems_in_the_page_and_strict_build_still_fails(tmp_path,
         # Never fewer problems than a cold check of the same tree, page by page.
         cold = check_config(tmp_path / "mkdocs.yml", render=True).findings
         assert cold
-        pages = {"docs/en/about.md": "/en/about/", "docs/zh/faq/forgot-password.md": "/faq/forgot-password/",
-                 "docs/en/faq/forgot-password.md": "/en/faq/forgot-password/"}
+        pages = {
+            "docs/en/about.md": "/en/about/",
+            "docs/zh/faq/forgot-password.md": "/faq/forgot-password/",
+            "docs/en/faq/forgot-password.md": "/en/faq/forgot-password/",
+        }
         assert {f.path for f in cold if f.fails} <= set(pages)
         for rel, url in pages.items():
             expected = {(f.path, f.line, f.code) for f in cold if f.fails and f.path == rel}
@@ -197,13 +220,15 @@ def test_serve_shows_problems_in_the_page_and_strict_build_still_fails(tmp_path,
 
     # The same broken tree (the Chinese step still missing): the strict build fails at its
     # lines, and a build that is not strict writes no box.
-    strict = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(tmp_path / "strict")], cwd=tmp_path, env=ENV,
-                            capture_output=True, text=True)
+    strict = subprocess.run(
+        MKDOCS + ["build", "--strict", "-d", str(tmp_path / "strict")], cwd=tmp_path, env=ENV, capture_output=True, text=True
+    )
     assert strict.returncode != 0
     said = strict.stdout + strict.stderr
     assert "docs/zh/faq/forgot-password.md:" in said and "[step-count-mismatch]" in said and "Aborted with" in said
-    loose = subprocess.run(MKDOCS + ["build", "--no-strict", "-d", str(tmp_path / "loose")], cwd=tmp_path, env=ENV,
-                           capture_output=True, text=True)
+    loose = subprocess.run(
+        MKDOCS + ["build", "--no-strict", "-d", str(tmp_path / "loose")], cwd=tmp_path, env=ENV, capture_output=True, text=True
+    )
     assert loose.returncode == 0, loose.stderr[-2000:]
     built = [p for p in Path(tmp_path / "loose").rglob("*.html") if BOX in p.read_text(encoding="utf-8")]
     assert built == [] and (tmp_path / "loose/faq/forgot-password/index.html").exists()

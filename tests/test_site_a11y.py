@@ -11,6 +11,7 @@ the light and the dark palette:
   site and in the file:// offline copy.
 - Every Tab stop on a phone is visible and shows its focus.
 """
+
 from __future__ import annotations
 
 import json

@@ -1,6 +1,7 @@
 """The real site: both languages build under --strict, every page exists in both,
 FAQ pages carry FAQPage JSON-LD and absolute hreflang, nothing loads from another
 host, and bad input fails the strict build with file:line messages."""
+
 from __future__ import annotations
 
 import json
@@ -61,9 +62,12 @@ def sitemap_alternates(site: Path) -> dict[str, dict[str, str]]:
 
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(site / "sitemap.xml").getroot()
-    return {url.findtext("s:loc", namespaces=ns).strip(): {link.get("hreflang"): link.get("href")
-                                                           for link in url.findall("x:link", ns) if link.get("rel") == "alternate"}
-            for url in root.findall("s:url", ns)}
+    return {
+        url.findtext("s:loc", namespaces=ns).strip(): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns) if link.get("rel") == "alternate"
+        }
+        for url in root.findall("s:url", ns)
+    }
 
 
 def test_every_page_is_built_in_both_languages(site):
@@ -191,14 +195,18 @@ def test_bad_input_fails_the_strict_build_with_every_problem_located(project_cop
     en.write_text(en.read_text(encoding="utf-8") + "\nCall [support](https://bitpie-support.com/help).\n", encoding="utf-8")
     bad_line = en.read_text(encoding="utf-8").count("\n")
     zh = project_copy / "docs/zh/about.md"
-    zh.write_text(zh.read_text(encoding="utf-8") + "\n[官网](http://bitpie.com/){ onclick=\"steal()\" }\n\n[旧页面](faq/no-such-page.md)\n", encoding="utf-8")
+    zh.write_text(
+        zh.read_text(encoding="utf-8") + '\n[官网](http://bitpie.com/){ onclick="steal()" }\n\n[旧页面](faq/no-such-page.md)\n',
+        encoding="utf-8",
+    )
     zh_line = zh.read_text(encoding="utf-8").count("\n") - 2
     safety = project_copy / "docs/en/safety.md"
     # `<!-->` ends a comment at once in a browser: the source scan's parser reads one comment
     safety.write_text(safety.read_text(encoding="utf-8") + "\n<!--><img src=x.png onerror=alert(1)>-->\n", encoding="utf-8")
     comment_line = safety.read_text(encoding="utf-8").count("\n")
-    result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(project_copy / "out")], cwd=project_copy, env=ENV,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        MKDOCS + ["build", "--strict", "-d", str(project_copy / "out")], cwd=project_copy, env=ENV, capture_output=True, text=True
+    )
     log = result.stdout + result.stderr
     assert result.returncode != 0
     assert f"docs/en/faq/fake-support.md:{bad_line}: [lookalike-domain]" in log
@@ -221,7 +229,10 @@ def test_links_work_when_the_site_lives_under_a_sub_path(tmp_path):
     result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-2000:]
     assert sitemap_alternates(out)["https://owner.github.io/repo/en/"] == {
-        "zh": "https://owner.github.io/repo/", "en": "https://owner.github.io/repo/en/", "x-default": "https://owner.github.io/repo/"}
+        "zh": "https://owner.github.io/repo/",
+        "en": "https://owner.github.io/repo/en/",
+        "x-default": "https://owner.github.io/repo/",
+    }
     for lang, home, switch in (("zh", out / "index.html", "en/"), ("en", out / "en/index.html", "../")):
         html = home.read_text(encoding="utf-8")
         other = "en" if lang == "zh" else "zh"
@@ -235,8 +246,9 @@ def test_a_project_reached_through_a_symlink_still_gets_faq_json_ld(project_copy
     link = tmp_path / "via-link"
     link.symlink_to(project_copy, target_is_directory=True)
     out = tmp_path / "out"
-    result = subprocess.run(MKDOCS + ["build", "--strict", "-f", str(link / "mkdocs.yml"), "-d", str(out)], cwd=link, env=ENV,
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        MKDOCS + ["build", "--strict", "-f", str(link / "mkdocs.yml"), "-d", str(out)], cwd=link, env=ENV, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     for lang in ("zh", "en"):
         assert len(parse(built_path(out, "faq/forgot-password.md", lang)).jsonld) == 1, lang
@@ -302,9 +314,16 @@ class Sections(HTMLParser):
             self._in_article = False
 
 
-@pytest.mark.parametrize("lang, labels", [("zh", ["密码、助记词与恢复钱包", "转账、代币与矿工费", "安全与防骗", "联系客服"]),
-                                          ("en", ["Passwords, recovery phrase and restoring", "Transfers, tokens and network fees",
-                                                  "Security and scams", "Contacting support"])])
+@pytest.mark.parametrize(
+    "lang, labels",
+    [
+        ("zh", ["密码、助记词与恢复钱包", "转账、代币与矿工费", "安全与防骗", "联系客服"]),
+        (
+            "en",
+            ["Passwords, recovery phrase and restoring", "Transfers, tokens and network fees", "Security and scams", "Contacting support"],
+        ),
+    ],
+)
 def test_faq_index_has_a_section_per_category_in_the_configured_order(site, lang, labels):
     parser = Sections()
     parser.feed(built_path(site, "faq/index.md", lang).read_text(encoding="utf-8"))

@@ -1,6 +1,7 @@
 """Readable on a phone: every page, in both languages, fits a 390 px wide screen
 without sideways scrolling, and the contact page shows the registry box under its
 title. Drives Debian's chromium through Playwright (no browser download)."""
+
 from __future__ import annotations
 
 from pathlib import Path

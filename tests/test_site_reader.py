@@ -2,6 +2,7 @@
 per language, the help-center home, the safety line and contact entry on every
 page, the interface's words in the page's language, readable anchors, and tables
 a phone can read. (The browser proves the rest: tests/test_site_browser_reader.py.)"""
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,7 @@ def front_matter(path: Path) -> dict:
 
 def categories() -> list[dict]:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    block = text[text.index("  faq_categories:"):]
+    block = text[text.index("  faq_categories:") :]
     block = block[: block.index("\n  # Link policy")]
     return yaml.safe_load(block)["faq_categories"]
 
@@ -83,6 +84,7 @@ def test_404_links_the_official_channel_checker_once_it_exists(site, lang):
 
 # --------------------------------------------------------------------- home
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_has_search_topics_most_asked_and_contact(site, lang):
     tree = html_of(site, "index.md", lang)
@@ -119,6 +121,7 @@ def test_home_has_search_topics_most_asked_and_contact(site, lang):
 
 
 # --------------------------------------------------------------------- every page
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_has_the_safety_line_and_contact_in_its_language(site, lang):
@@ -171,6 +174,7 @@ def test_the_search_dialog_is_named(site):
 
 # --------------------------------------------------------------------- safety text
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_domain_table_cells_carry_labels_and_marks(site, lang):
     table = html_of(site, "safety.md", lang).css_first(".md-content table")
@@ -192,6 +196,7 @@ def test_domain_table_cells_carry_labels_and_marks(site, lang):
 
 # --------------------------------------------------------------------- contact
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_contact_page_starts_with_the_steps_and_the_official_channels(site, lang):
     tree = html_of(site, "contact.md", lang)
@@ -205,16 +210,20 @@ def test_contact_page_starts_with_the_steps_and_the_official_channels(site, lang
 
 # --------------------------------------------------------------------- the rules, one input each
 
+
 def test_permalinks_leave_the_headings_name_and_the_tab_order():
     html = '<h2 id="x">Title<a class="headerlink" href="#x" title="Permanent link">&para;</a></h2>'
     assert permalinks(html, "本节链接") == (
-        '<h2 id="x">Title<a class="headerlink" href="#x" title="本节链接" aria-hidden="true" tabindex="-1">&para;</a></h2>')
+        '<h2 id="x">Title<a class="headerlink" href="#x" title="本节链接" aria-hidden="true" tabindex="-1">&para;</a></h2>'
+    )
 
 
 def test_tables_label_cells_and_mark_yes_and_no():
-    html = ("<table>\n<thead>\n<tr>\n<th>Site</th>\n<th>Official?</th>\n</tr>\n</thead>\n<tbody>\n"
-            "<tr>\n<td><code>a.com</code></td>\n<td>No</td>\n</tr>\n<tr>\n<td>b</td>\n<td>是</td>\n</tr>\n"
-            "<tr>\n<td>c</td>\n<td>Not sure</td>\n</tr>\n</tbody>\n</table>")
+    html = (
+        "<table>\n<thead>\n<tr>\n<th>Site</th>\n<th>Official?</th>\n</tr>\n</thead>\n<tbody>\n"
+        "<tr>\n<td><code>a.com</code></td>\n<td>No</td>\n</tr>\n<tr>\n<td>b</td>\n<td>是</td>\n</tr>\n"
+        "<tr>\n<td>c</td>\n<td>Not sure</td>\n</tr>\n</tbody>\n</table>"
+    )
     out = tables(html)
     assert '<td data-label="Site"><code>a.com</code></td>' in out
     assert '<td data-label="Official?" class="hc-no"><span class="hc-mark" aria-hidden="true">✗</span> No</td>' in out
@@ -223,19 +232,30 @@ def test_tables_label_cells_and_mark_yes_and_no():
     assert out.startswith("<table>")  # Material styles table:not([class])
 
 
-@pytest.mark.parametrize("text,domain", [
-    ("bitpie.com", True), ("bitpie.com.help-center.net", True), ("bitpie.com@evil.example", True),
-    ("xn--bitpe-q2e.com", True), ("bitpie-support.com", True), ("keystore", False), ("npm install x", False),
-    ("https://bitpie.com/", False), ("0x1234", False),
-])
+@pytest.mark.parametrize(
+    "text,domain",
+    [
+        ("bitpie.com", True),
+        ("bitpie.com.help-center.net", True),
+        ("bitpie.com@evil.example", True),
+        ("xn--bitpe-q2e.com", True),
+        ("bitpie-support.com", True),
+        ("keystore", False),
+        ("npm install x", False),
+        ("https://bitpie.com/", False),
+        ("0x1234", False),
+    ],
+)
 def test_domains_are_marked_so_they_never_break(text, domain):
     out = domains(f"<p><code>{text}</code></p>")
     assert ('class="hc-domain"' in out) == domain
 
 
 def test_article_touches_are_idempotent():
-    html = ('<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2><p><code>bitpie.com</code></p>'
-            "<table><thead><tr><th>X</th></tr></thead><tbody><tr><td>No</td></tr></tbody></table>")
+    html = (
+        '<h2 id="a">A<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2><p><code>bitpie.com</code></p>'
+        "<table><thead><tr><th>X</th></tr></thead><tbody><tr><td>No</td></tr></tbody></table>"
+    )
     once = article(html, "Link")
     assert once != html and article(once, "Link") == once
 
@@ -274,9 +294,19 @@ def test_home_data_reports_a_missing_faq_and_a_missing_summary():
     home = files.pages["zh/index.md"]
     home.file.src_uri = "zh/index.md"
     home.meta = {"most_asked": ["faq/a.md", "faq/b.md", "faq/gone.md"], "topics": {"wallet": "密码与恢复"}}
-    config = type("C", (), {"extra": {"link_policy": {"faq_dir": "faq"},
-                                      "faq_categories": [{"id": "wallet", "label": {"zh": "钱包", "en": "Wallet"}},
-                                                         {"id": "support", "label": {"zh": "客服", "en": "Support"}}]}})()
+    config = type(
+        "C",
+        (),
+        {
+            "extra": {
+                "link_policy": {"faq_dir": "faq"},
+                "faq_categories": [
+                    {"id": "wallet", "label": {"zh": "钱包", "en": "Wallet"}},
+                    {"id": "support", "label": {"zh": "客服", "en": "Support"}},
+                ],
+            }
+        },
+    )()
     data, problems = home_data(home, config, files, "zh")
     assert [(link.title, link.description) for link in data.most_asked] == [("zh/faq/a.md", "一句话。"), ("zh/faq/b.md", "")]
     assert [(c.id, c.url) for c in data.categories] == [("wallet", "faq/#wallet"), ("support", "faq/")]

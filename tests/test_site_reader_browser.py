@@ -2,6 +2,7 @@
 each language as static hosts serve it, searching from the 404 and home pages, a
 query pasted without a key press, the other language offered when nothing is
 found, Chinese terms highlighted on the opened page, and what a printout says."""
+
 from __future__ import annotations
 
 from http import HTTPStatus
@@ -79,6 +80,7 @@ def result_links(page) -> list[str]:
 
 # --------------------------------------------------------------------- 404
 
+
 @pytest.mark.parametrize("missing,lang", [("/no/such/page/", "zh"), ("/en/no/such/page/", "en")])
 def test_a_missing_page_answers_in_its_language_with_search_and_links(phone, host, missing, lang):
     mode, base = host
@@ -107,6 +109,7 @@ def test_a_missing_page_answers_in_its_language_with_search_and_links(phone, hos
 
 # --------------------------------------------------------------------- searching
 
+
 @pytest.mark.parametrize("root,query,expected", [("/", "助记词", "/faq/"), ("/en/", "phishing", "/en/")])
 def test_a_pasted_query_searches_without_a_key(phone, http_site, root, query, expected):
     phone.goto(http_site + root + "about/")
@@ -118,8 +121,10 @@ def test_a_pasted_query_searches_without_a_key(phone, http_site, root, query, ex
     assert hrefs[0].startswith(http_site + expected), hrefs[:3]
 
 
-@pytest.mark.parametrize("root,query,expected", [("/", "转账未到账", "/faq/transfer-not-arrived/"),
-                                                 ("/en/", "transfer not received", "/en/faq/transfer-not-arrived/")])
+@pytest.mark.parametrize(
+    "root,query,expected",
+    [("/", "转账未到账", "/faq/transfer-not-arrived/"), ("/en/", "transfer not received", "/en/faq/transfer-not-arrived/")],
+)
 def test_the_home_search_field_shows_results(phone, http_site, root, query, expected):
     phone.goto(http_site + root)
     field = phone.locator("#hc-search-input")
@@ -166,6 +171,7 @@ def test_chinese_terms_are_highlighted_on_the_opened_page(desk, http_site):
 
 
 # --------------------------------------------------------------------- print
+
 
 def test_a_printout_names_the_site_the_page_and_where_links_lead(desk, http_site):
     desk.goto(http_site + "/en/faq/forgot-password/")

@@ -3,6 +3,7 @@ an edit to one language makes its twin outdated (a warning, never a failure),
 marking the twin clears it; records are edited without moving anything else in
 the file; pages waiting for their translation are not a step-count error and are
 refused by the draft check; the outdated page tells readers so, online and offline."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,12 @@ TODAY = dt.date(2026, 11, 25)
 
 
 def translations(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts/translations.py"), *args, "--config", str(root / "mkdocs.yml")],
-                          capture_output=True, text=True, cwd=root)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/translations.py"), *args, "--config", str(root / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -49,12 +54,14 @@ def codes(mini: Mini) -> list[tuple[str, str]]:
 
 # -- the drift check --------------------------------------------------------------------
 
+
 def test_a_one_language_step_edit_makes_the_twin_outdated_until_it_is_updated_and_marked(tracked):
     zh, en = tracked.root / "docs/zh/faq/forgot.md", tracked.root / "docs/en/faq/forgot.md"
     edit(zh, "3. **设置新密码**：设置一个新的强密码。", "3. **设置新密码**：设置一个至少 12 位的新密码。")
     findings = check_config(tracked.config, today=TODAY).findings
     assert [(f.path, f.code, f.severity, f.fails) for f in findings] == [
-        ("docs/en/faq/forgot.md", "translation-outdated", "warning", False)]
+        ("docs/en/faq/forgot.md", "translation-outdated", "warning", False)
+    ]
     assert findings[0].line == next(n for n, line in enumerate(en.read_text().split("\n"), 1) if line.startswith(f"{KEY}:"))
     assert "docs/zh/faq/forgot.md" in findings[0].text() and "--mark docs/en/faq/forgot.md" in findings[0].text()
     # the translator updates the English step; until it is marked, it is still reported
@@ -98,8 +105,12 @@ def _meta_body(path: Path):
 
 def test_the_check_command_annotates_an_outdated_page_as_a_warning_and_passes(tracked):
     edit(tracked.root / "docs/zh/faq/forgot.md", "拿出你抄写的助记词。", "拿出你手抄的助记词。")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/check.py"), "--github", "--config", str(tracked.config)],
-                            capture_output=True, text=True, cwd=tracked.root)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check.py"), "--github", "--config", str(tracked.config)],
+        capture_output=True,
+        text=True,
+        cwd=tracked.root,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     (line,) = result.stdout.splitlines()
     assert line.startswith("::warning file=docs/en/faq/forgot.md,line=") and ",title=translation-outdated::" in line
@@ -152,8 +163,10 @@ def test_marking_the_page_that_changed_does_not_clear_its_untranslated_twin(trac
     before = (tracked.root / "docs/en/faq/forgot.md").read_bytes()
     result = translations(tracked.root, "--mark", "docs/zh/faq/forgot.md")
     assert result.returncode == 1
-    assert ("docs/zh/faq/forgot.md 是改动过的页面，过时的是它的对应页面 docs/en/faq/forgot.md。" in result.stderr
-            and "helpcenter-translations --mark docs/en/faq/forgot.md" in result.stderr), result.stderr
+    assert (
+        "docs/zh/faq/forgot.md 是改动过的页面，过时的是它的对应页面 docs/en/faq/forgot.md。" in result.stderr
+        and "helpcenter-translations --mark docs/en/faq/forgot.md" in result.stderr
+    ), result.stderr
     assert (tracked.root / "docs/en/faq/forgot.md").read_bytes() == before
     assert codes(tracked) == [("docs/en/faq/forgot.md", "translation-outdated")]
     # naming the outdated page is the writer's word that it says the same now
@@ -176,11 +189,14 @@ def test_a_record_that_cannot_be_read_is_a_finding_at_its_line(mini):
 
 # -- editing front matter ---------------------------------------------------------------
 
+
 def test_the_record_is_added_without_moving_anything_else():
     text = "---\n# a comment\ntitle: 'Q: how?'\nsources:\n  - url: https://bitpie.com/\n---\n\nBody\n"
     new = edit_front_matter(text, {"zh": "abc123abc123"}, False)
-    assert new == ("---\n# a comment\ntitle: 'Q: how?'\nsources:\n  - url: https://bitpie.com/\n"
-                   f"{KEY}:  # helpcenter-translations --mark writes this\n  zh: abc123abc123\n---\n\nBody\n")
+    assert new == (
+        "---\n# a comment\ntitle: 'Q: how?'\nsources:\n  - url: https://bitpie.com/\n"
+        f"{KEY}:  # helpcenter-translations --mark writes this\n  zh: abc123abc123\n---\n\nBody\n"
+    )
     again = edit_front_matter(new, {"zh": "ffffffffffff"}, False)
     assert again == new.replace("abc123abc123", "ffffffffffff")
 
@@ -206,6 +222,7 @@ def test_an_edit_yaml_would_read_differently_is_refused():
 
 # -- pages waiting for their translation ------------------------------------------------
 
+
 def test_a_pending_translation_is_not_a_step_count_error_and_the_draft_check_refuses_it(mini):
     en = FAQ_EN.replace("{title:", f"{{{PENDING}: zh, title:").replace("3. **Set a new password**: Choose a new strong password.\n", "")
     mini.write("en/faq/forgot.md", en)
@@ -229,6 +246,7 @@ def test_the_shipped_pages_are_all_tracked_and_in_line():
 
 
 # -- what readers see -------------------------------------------------------------------
+
 
 def _copy(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
@@ -276,8 +294,8 @@ def test_the_chinese_notice_reads_naturally():
     assert notice("en/faq/y.md", "en/faq/y/", {"en/faq/x.md": "zh"}, roots) is None
 
 
-
 # -- the scaffold, both ways ------------------------------------------------------------
+
 
 def _project(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
@@ -286,8 +304,12 @@ def _project(tmp_path: Path) -> Path:
 
 
 def new_faq(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts/new_faq.py"), *args, "--config", str(root / "mkdocs.yml")],
-                          capture_output=True, text=True, cwd=root)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/new_faq.py"), *args, "--config", str(root / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
 
 
 def _steps(path: Path):
@@ -303,7 +325,10 @@ def test_the_scaffold_adds_the_missing_language_with_the_sources_steps(tmp_path)
     zh = root / "docs/zh/faq/network-fees.md"
     result = new_faq(root, "network-fees")  # the id exists in Chinese only: its English translation is created
     assert result.returncode == 0, result.stderr
-    assert "from the Chinese version (6 steps)" in result.stdout and "helpcenter-translations --mark docs/en/faq/network-fees.md" in result.stdout
+    assert (
+        "from the Chinese version (6 steps)" in result.stdout
+        and "helpcenter-translations --mark docs/en/faq/network-fees.md" in result.stdout
+    )
     en = root / "docs/en/faq/network-fees.md"
     source, draft = _steps(zh), _steps(en)
     assert len(draft) == len(source) == 6
@@ -313,8 +338,10 @@ def test_the_scaffold_adds_the_missing_language_with_the_sources_steps(tmp_path)
     zh_meta, _ = _meta_body(zh)
     assert meta[PENDING] == "zh" and meta["category"] == zh_meta["category"] and meta["sources"] == zh_meta["sources"]
     assert check_config(root / "mkdocs.yml").findings == []  # previewable at once
-    assert {(f.path, f.code) for f in find_drafts(settings)} == {("docs/en/faq/network-fees.md", "translation-pending"),
-                                                                 ("docs/en/faq/network-fees.md", "draft-placeholder")}
+    assert {(f.path, f.code) for f in find_drafts(settings)} == {
+        ("docs/en/faq/network-fees.md", "translation-pending"),
+        ("docs/en/faq/network-fees.md", "draft-placeholder"),
+    }
     # the Chinese page gets a step while the English is translated: still not a step-count error
     edit(zh, "\n2. **", "\n2. **新的一步**：先看一眼。\n2. **")
     from helpcenter.guard.fix import fix_site
@@ -334,8 +361,13 @@ def test_writing_one_language_first_is_not_blocked_by_the_other_languages_draft(
     zh, en = root / "docs/zh/faq/change-wallet-name.md", root / "docs/en/faq/change-wallet-name.md"
     assert _meta_body(en)[0][PENDING] == "zh" and PENDING not in _meta_body(zh)[0]
     steps = "".join(f"{n}. **第 {n} 步**：照做。\n" for n in range(1, 6))  # five steps in Chinese, three placeholders in English
-    zh.write_text(zh.read_text(encoding="utf-8").split("## 操作步骤")[0] + "## 操作步骤\n\n" + steps
-                  + "\n## 如果仍未解决\n\n请[联系客服](../contact.md)。\n", encoding="utf-8")
+    zh.write_text(
+        zh.read_text(encoding="utf-8").split("## 操作步骤")[0]
+        + "## 操作步骤\n\n"
+        + steps
+        + "\n## 如果仍未解决\n\n请[联系客服](../contact.md)。\n",
+        encoding="utf-8",
+    )
     assert "step-count-mismatch" not in {f.code for f in check_config(root / "mkdocs.yml").findings}
     both = new_faq(root, "both-titles", "--zh", "两个标题？", "--en", "Both titles?")
     assert both.returncode == 0 and PENDING not in (root / "docs/en/faq/both-titles.md").read_text(encoding="utf-8")

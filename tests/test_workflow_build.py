@@ -4,6 +4,7 @@ still builds under --strict and appears in the nav and both FAQ lists without an
 other edit, and the `_headers` file for static hosts allows exactly the scripts the
 pages run. Two builds: the real site (the session's `site` fixture) and, once for
 this module, a copy of it in a fresh git repository with one dated commit."""
+
 from __future__ import annotations
 
 import os
@@ -34,10 +35,17 @@ def last_updated(html: str) -> tuple[str, str]:
 
 def git(cwd: Path, *args: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_AUTHOR_NAME="Writer", GIT_AUTHOR_EMAIL="writer@example.invalid", GIT_AUTHOR_DATE=COMMIT_DATE,
-               GIT_COMMITTER_NAME="Writer", GIT_COMMITTER_EMAIL="writer@example.invalid", GIT_COMMITTER_DATE=COMMIT_DATE)
-    subprocess.run(["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args],
-                   cwd=cwd, env=env, check=True, capture_output=True)
+    env.update(
+        GIT_AUTHOR_NAME="Writer",
+        GIT_AUTHOR_EMAIL="writer@example.invalid",
+        GIT_AUTHOR_DATE=COMMIT_DATE,
+        GIT_COMMITTER_NAME="Writer",
+        GIT_COMMITTER_EMAIL="writer@example.invalid",
+        GIT_COMMITTER_DATE=COMMIT_DATE,
+    )
+    subprocess.run(
+        ["git", "-c", "init.defaultBranch=main", "-c", "commit.gpgsign=false", *args], cwd=cwd, env=env, check=True, capture_output=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +61,8 @@ def fresh(tmp_path_factory) -> Path:
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "site")
-    create_faq(load_settings(root / "mkdocs.yml"), "change-wallet-name",
-               {"zh": "如何修改钱包名称？", "en": "How do I rename my wallet?"})
-    result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(root / "out")], cwd=root, env=ENV,
-                            capture_output=True, text=True)
+    create_faq(load_settings(root / "mkdocs.yml"), "change-wallet-name", {"zh": "如何修改钱包名称？", "en": "How do I rename my wallet?"})
+    result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(root / "out")], cwd=root, env=ENV, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     return root / "out"
 
@@ -81,10 +87,10 @@ def test_uncommitted_faq_builds_strictly_and_shows_a_date_in_each_language(fresh
 @pytest.mark.parametrize("lang, title", [("zh", "如何修改钱包名称？"), ("en", "How do I rename my wallet?")])
 def test_new_faq_appears_in_the_nav_and_the_faq_list_without_other_edits(fresh, lang, title):
     index = built_path(fresh, "faq/index.md", lang).read_text(encoding="utf-8")
-    article = index[index.index('<article'):index.index('</article>')]
-    assert f'<a href="change-wallet-name/">{title}</a>' in article          # the FAQ list
-    nav = index[index.index('md-nav--primary'):index.index('md-nav--secondary')]
-    assert "change-wallet-name/" in nav and title in nav                       # the navigation
+    article = index[index.index("<article") : index.index("</article>")]
+    assert f'<a href="change-wallet-name/">{title}</a>' in article  # the FAQ list
+    nav = index[index.index("md-nav--primary") : index.index("md-nav--secondary")]
+    assert "change-wallet-name/" in nav and title in nav  # the navigation
     listed = re.findall(r'<li><a href="([a-z-]+)/">', article)
     faqs = [p for p in (ROOT / "docs" / lang / "faq").glob("*.md") if p.name != "index.md"]
     assert "change-wallet-name" in listed and len(listed) == len(set(listed)) == len(faqs) + 1
@@ -138,8 +144,7 @@ def test_headers_file_has_the_security_headers(site):
     csp = csp_of(site)
     assert csp["default-src"] == ["'self'"] and csp["frame-ancestors"] == ["'none'"] and csp["object-src"] == ["'none'"]
     assert "'unsafe-inline'" not in sum(csp.values(), []) and "'unsafe-eval'" not in sum(csp.values(), [])
-    assert all(v == "'self'" or v.startswith("'sha256-") or v == "data:" for values in csp.values() for v in values
-               if values != ["'none'"])
+    assert all(v == "'self'" or v.startswith("'sha256-") or v == "data:" for values in csp.values() for v in values if values != ["'none'"])
 
 
 def test_csp_allows_exactly_the_inline_scripts_the_pages_run(site):
@@ -156,23 +161,32 @@ def test_csp_allows_exactly_the_inline_scripts_the_pages_run(site):
 def test_pages_and_search_run_under_the_policy_without_violations(site, chromium):
     origin = ENV["SITE_URL"].rstrip("/")  # the site's own address, so every request is same-origin
     headers = parse_headers((site / "_headers").read_text(encoding="utf-8"))["/*"]
-    types = {".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json",
-             ".svg": "image/svg+xml", ".xml": "application/xml"}
+    types = {
+        ".html": "text/html",
+        ".js": "text/javascript",
+        ".css": "text/css",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".xml": "application/xml",
+    }
 
     def serve(route):
-        path = route.request.url[len(origin):].split("?")[0].split("#")[0]
+        path = route.request.url[len(origin) :].split("?")[0].split("#")[0]
         file = site / path.lstrip("/")
         file = file / "index.html" if file.is_dir() else file
         status = 200 if file.is_file() else 404
         file = file if status == 200 else site / "404.html"
-        route.fulfill(status=status, body=file.read_bytes(),
-                      headers={**headers, "Content-Type": types.get(file.suffix, "application/octet-stream")})
+        route.fulfill(
+            status=status, body=file.read_bytes(), headers={**headers, "Content-Type": types.get(file.suffix, "application/octet-stream")}
+        )
 
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     try:
         context.route(origin + "/**", serve)
-        context.add_init_script("document.addEventListener('securitypolicyviolation', e => "
-                                "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))")
+        context.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => "
+            "(window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI))"
+        )
         page = context.new_page()
         for path in ("/", "/faq/forgot-password/", "/en/faq/", "/en/contact/", "/no-such-page/"):
             page.goto(origin + path)

@@ -3,6 +3,7 @@ valid, every command they run exists in the repository (with the options they
 pass), pull requests get annotated checks and a strict build, main deploys to
 GitHub Pages with the Pages address as SITE_URL, and the contributor guides and
 pull-request template point at things that exist."""
+
 from __future__ import annotations
 
 import functools
@@ -66,7 +67,7 @@ def assert_command_exists(argv: list[str], where: str) -> None:
         if REPO_PATH.match(word):
             assert (ROOT / word).is_file(), f"{where}: {word} does not exist"
             if word.endswith(".py"):
-                for option in (w.split("=")[0] for w in words[index + 1:] if w.startswith("--")):
+                for option in (w.split("=")[0] for w in words[index + 1 :] if w.startswith("--")):
                     assert option in help_text(word), f"{where}: {word} has no option {option}"
 
 
@@ -143,13 +144,16 @@ def test_pre_commit_config_is_valid_and_runs_the_same_checks():
     for hook in hooks:
         assert hook["pass_filenames"] is False and hook["language"] == "unsupported"
         assert_command_exists(shlex.split(hook["entry"]), f"pre-commit:{hook['id']}")
-        assert re.compile(hook["files"]).search("helpcenter/guard/links.py" if "ruff" in hook["entry"] else "docs/zh/faq/forgot-password.md")
+        assert re.compile(hook["files"]).search(
+            "helpcenter/guard/links.py" if "ruff" in hook["entry"] else "docs/zh/faq/forgot-password.md"
+        )
 
 
 def test_pre_commit_accepts_the_config():
     pytest.importorskip("pre_commit")
-    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", ".pre-commit-config.yaml"], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -166,6 +170,16 @@ def test_pull_request_template_has_the_reviewers_checklist():
     items = [line for line in text.splitlines() if line.lstrip().startswith("- [ ]")]
     assert len(items) >= 8
     checklist = "\n".join(items).lower()
-    for must in ("docs/zh/", "docs/en/", "extra.contacts", "source", "verified", "extra.link_policy",
-                 "real device", "recovery phrase", "助记词", "todo"):
+    for must in (
+        "docs/zh/",
+        "docs/en/",
+        "extra.contacts",
+        "source",
+        "verified",
+        "extra.link_policy",
+        "real device",
+        "recovery phrase",
+        "助记词",
+        "todo",
+    ):
         assert must.lower() in checklist, must

@@ -2,6 +2,7 @@
 both languages that the guard accepts and the draft check refuses until every
 TODO is gone; it refuses ids that exist or are not safe slugs; the FAQ folder
 lists itself on the FAQ index page and in the nav (helpcenter.guard.faq_index)."""
+
 from __future__ import annotations
 
 import re
@@ -43,8 +44,9 @@ def project(tmp_path: Path) -> Path:
 
 
 def new_faq(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts/new_faq.py"), *args, "--config", str(project / "mkdocs.yml")],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts/new_faq.py"), *args, "--config", str(project / "mkdocs.yml")], capture_output=True, text=True
+    )
 
 
 def test_scaffolded_faq_passes_the_guard_in_both_languages(project):
@@ -105,8 +107,10 @@ def test_refuses_an_id_used_in_one_language_only(project):
     assert not (project / "docs/zh/faq/only-english.md").exists()
 
 
-@pytest.mark.parametrize("slug", ["Bad_Slug", "../escape", "faq/x", "has space", "-leading", "trailing-", "double--hyphen",
-                                  "中文", "x.md", "", "index", "a" * 61])
+@pytest.mark.parametrize(
+    "slug",
+    ["Bad_Slug", "../escape", "faq/x", "has space", "-leading", "trailing-", "double--hyphen", "中文", "x.md", "", "index", "a" * 61],
+)
 def test_refuses_an_unsafe_id(project, slug):
     settings = load_settings(project / "mkdocs.yml")
     before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
@@ -136,8 +140,11 @@ def test_draft_check_refuses_placeholders_until_they_are_replaced(project):
 
 def test_draft_check_command_prints_github_annotations(project):
     create_faq(load_settings(project / "mkdocs.yml"), "change-wallet-name")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_drafts.py"), "--github", "--config", str(project / "mkdocs.yml")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check_drafts.py"), "--github", "--config", str(project / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines()[0].startswith("::error file=docs/en/faq/change-wallet-name.md,line=2,title=draft-placeholder::")
 
@@ -165,8 +172,19 @@ def test_a_translation_draft_asks_for_its_sources_to_be_checked(project):
     body = en.read_text(encoding="utf-8").replace("TODO", "Done")  # every placeholder but the note written
     note = next(line for line in body.splitlines() if "these sources are copied" in line)
     en.write_text(body.replace(note, note.replace("Done", "TODO")), encoding="utf-8")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/translations.py"), "--mark", "docs/en/faq/fees-copy.md",
-                             "--config", str(project / "mkdocs.yml")], capture_output=True, text=True, cwd=project)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts/translations.py"),
+            "--mark",
+            "docs/en/faq/fees-copy.md",
+            "--config",
+            str(project / "mkdocs.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
     assert result.returncode == 1 and "still holds placeholders" in result.stderr
 
 
@@ -193,8 +211,11 @@ def test_the_draft_check_counts_pages_not_findings(project):
     but is one draft page; the summary says so in the language asked for."""
     shutil.copy(project / "docs/zh/faq/network-fees.md", project / "docs/zh/faq/fees-copy.md")
     assert new_faq(project, "--translate", "fees-copy").returncode == 0
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_drafts.py"), "--lang", "zh", "--config", str(project / "mkdocs.yml")],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/check_drafts.py"), "--lang", "zh", "--config", str(project / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert len(result.stdout.splitlines()) == 2, result.stdout
     assert result.stderr.strip() == "check_drafts：有 1 个草稿页面"
@@ -233,6 +254,7 @@ def test_the_published_site_has_no_drafts():
 
 # The FAQ folder lists itself -------------------------------------------------
 
+
 def write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -245,11 +267,7 @@ def test_marker_lists_every_faq_of_the_folder_in_nav_order_then_by_name(tmp_path
     write(tmp_path / "c.md", "No title at all.\n")
     page = f"# FAQ\n\nIntro.\n\n{MARKER}\n\nMore.\n"
     assert expand_marker(page, tmp_path, order=["index.md", "c.md"]) == (
-        "# FAQ\n\nIntro.\n\n"
-        "- [C](c.md)\n"
-        "- [Heading \\[A\\] \\*starred\\*](a.md)\n"
-        "- [From front matter](b.md)\n"
-        "\nMore.\n"
+        "# FAQ\n\nIntro.\n\n- [C](c.md)\n- [Heading \\[A\\] \\*starred\\*](a.md)\n- [From front matter](b.md)\n\nMore.\n"
     )
 
 
@@ -274,11 +292,11 @@ def test_marker_groups_faqs_by_category_in_the_configured_order(tmp_path):
     assert expand_marker(page, tmp_path, order=["password.md"], sections=SECTIONS, lang="en") == (
         "# FAQ\n\n"
         "## Wallet {#wallet}\n\n"
-        "- [Password](password.md): Restore with the phrase.\n"   # nav order first, then by name
+        "- [Password](password.md): Restore with the phrase.\n"  # nav order first, then by name
         "- [Backup](backup.md): Write it on paper.\n\n"
-        "## Security {#security}\n\n"                              # "transfers" has no FAQ: no heading
+        "## Security {#security}\n\n"  # "transfers" has no FAQ: no heading
         "- [Stolen](stolen.md): Move what is left.\n\n"
-        "## Other {#other}\n\n"                                     # no category, or an unknown one: last
+        "## Other {#other}\n\n"  # no category, or an unknown one: last
         "- [Loose](loose.md): No category yet.\n"
         "- [Typo](typo.md)\n"
     )
@@ -289,18 +307,23 @@ def test_grouped_list_speaks_the_pages_language(tmp_path):
     write(tmp_path / "b.md", faq("其他问题", None, "描述里的 *星号* 照原样显示。"))
     raw = [{"id": "wallet", "label": {"zh": "密码与助记词", "en": "Passwords"}}]
     listing = expand_marker(MARKER, tmp_path, sections=categories(raw, "zh", "zh"), lang="zh")
-    assert listing == ("## 密码与助记词 {#wallet}\n\n- [忘记密码？](a.md)：用助记词恢复。\n\n"
-                       "## 其他 {#other}\n\n- [其他问题](b.md)：描述里的 \\*星号\\* 照原样显示。")
+    assert listing == (
+        "## 密码与助记词 {#wallet}\n\n- [忘记密码？](a.md)：用助记词恢复。\n\n"
+        "## 其他 {#other}\n\n- [其他问题](b.md)：描述里的 \\*星号\\* 照原样显示。"
+    )
 
 
 def test_category_labels_fall_back_to_the_default_language_then_the_id():
-    raw = [{"id": "wallet", "label": {"zh": "钱包", "en": "Wallet"}},
-           {"id": "transfers", "label": {"zh": "转账"}},
-           {"id": "support"},
-           {"id": "Bad Id", "label": "x"}, {"id": "other", "label": "reserved"}, "not a mapping",
-           {"id": "wallet", "label": {"en": "duplicate"}}]
-    assert categories(raw, "en", "zh") == [Category("wallet", "Wallet"), Category("transfers", "转账"),
-                                          Category("support", "support")]
+    raw = [
+        {"id": "wallet", "label": {"zh": "钱包", "en": "Wallet"}},
+        {"id": "transfers", "label": {"zh": "转账"}},
+        {"id": "support"},
+        {"id": "Bad Id", "label": "x"},
+        {"id": "other", "label": "reserved"},
+        "not a mapping",
+        {"id": "wallet", "label": {"en": "duplicate"}},
+    ]
+    assert categories(raw, "en", "zh") == [Category("wallet", "Wallet"), Category("transfers", "转账"), Category("support", "support")]
     assert categories(None, "en") == []
 
 
@@ -308,7 +331,7 @@ def test_page_language_is_its_language_folder(tmp_path):
     docs = tmp_path / "docs"
     assert page_language(docs / "en" / "faq" / "index.md", docs, ("zh", "en")) == "en"
     assert page_language(docs / "zh" / "faq" / "index.md", docs, ("zh", "en")) == "zh"
-    assert page_language(docs / "faq" / "index.md", docs, ("zh", "en")) == "zh"   # no language folder: default
+    assert page_language(docs / "faq" / "index.md", docs, ("zh", "en")) == "zh"  # no language folder: default
     assert page_language(tmp_path / "elsewhere.md", docs, ("zh", "en")) == "zh"
 
 

@@ -3,6 +3,7 @@ articles' sentences and steps reshuffled, with valid structure (short answer,
 the same number of steps in zh and en, escalation link, related links), so the
 guard hook has real work and passes clean.
 """
+
 from __future__ import annotations
 
 import random
@@ -53,16 +54,30 @@ def harvest(lang: str) -> Material:
 
 
 def faq_page(lang: str, number: int, rng: random.Random, material: Material, n_steps: int, others: list[str]) -> str:
-    title = f"{rng.choice(material.titles).rstrip('？?')} ({number})" if lang == "en" else f"{rng.choice(material.titles).rstrip('？?')}（{number}）"
+    title = (
+        f"{rng.choice(material.titles).rstrip('？?')} ({number})"
+        if lang == "en"
+        else f"{rng.choice(material.titles).rstrip('？?')}（{number}）"
+    )
     colon = ": " if lang == "en" else "："
     steps = rng.sample(material.steps, n_steps)
     lines = [
-        "---", f"title: {yaml.safe_dump(title, allow_unicode=True).strip().removesuffix('...').strip()}",
+        "---",
+        f"title: {yaml.safe_dump(title, allow_unicode=True).strip().removesuffix('...').strip()}",
         f"description: {yaml.safe_dump(title, allow_unicode=True).strip().removesuffix('...').strip()}",
         f"category: {rng.choice(CATEGORIES)}",
-        "sources:", f"  - url: {SOURCE}", "    title: Help", "    checked: 2026-11-20",
-        "---", "", f"# {title}", "", rng.choice(material.answers), "",
-        "## Steps" if lang == "en" else "## 操作步骤", "",
+        "sources:",
+        f"  - url: {SOURCE}",
+        "    title: Help",
+        "    checked: 2026-11-20",
+        "---",
+        "",
+        f"# {title}",
+        "",
+        rng.choice(material.answers),
+        "",
+        "## Steps" if lang == "en" else "## 操作步骤",
+        "",
     ]
     lines += [f"{i}. **{t}**{colon}{instruction}" for i, (t, instruction) in enumerate(steps, 1)]
     lines += ["", rng.choice(material.paragraphs), ""]

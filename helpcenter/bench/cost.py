@@ -24,6 +24,7 @@ kept, and reported as median with lowest and highest.
   queries of scripts/search_mrr.py), per language, in headless Chromium.
 Nothing here is asserted; BENCHMARKS.md reports the figures.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -52,8 +53,13 @@ def timed_build(config: Path, out: Path, env: dict[str, str] | None = None) -> d
     """One `mkdocs build --no-strict`: wall and CPU seconds (user + system)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run([PY, "-m", "mkdocs", "build", "-q", "--no-strict", "-f", str(config), "-d", str(out)],
-                            cwd=config.parent, env={**ENV, **(env or {})}, capture_output=True, text=True)
+    result = subprocess.run(
+        [PY, "-m", "mkdocs", "build", "-q", "--no-strict", "-f", str(config), "-d", str(out)],
+        cwd=config.parent,
+        env={**ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
@@ -78,7 +84,8 @@ def paired(first: Callable[[], dict[str, float]], second: Callable[[], dict[str,
     figures: dict = {"pairs": runs}
     for key in ("wall", "cpu"):
         figures[key] = {
-            "first": statistics.median(x[key] for x in a), "second": statistics.median(x[key] for x in b),
+            "first": statistics.median(x[key] for x in a),
+            "second": statistics.median(x[key] for x in b),
             "ratio": spread([x[key] / y[key] for x, y in zip(a, b)]),
         }
     return figures
@@ -127,14 +134,18 @@ def measure_baseline(baseline: Path, sizes: list[int], runs: int, work: Path) ->
         now = make_project(work / f"now-{n}", n)
         old = make_project(work / f"old-{n}", n, root=baseline)
         old_env = {**COLD, "PYTHONPATH": str(baseline)}
-        figures = paired(lambda now=now: timed_build(now, work / "site-now", COLD),
-                         lambda old=old, env=old_env: timed_build(old, work / "site-old", env), runs)
+        figures = paired(
+            lambda now=now: timed_build(now, work / "site-now", COLD),
+            lambda old=old, env=old_env: timed_build(old, work / "site-old", env),
+            runs,
+        )
         rows.append({"n": n, "pages": pages(now), **figures})
         print(f"baseline N={n}: {rows[-1]}", flush=True)
     return rows
 
 
 # --- Pagefind against lunr --------------------------------------------------------
+
 
 def compressed(body: bytes, url: str) -> int:
     """Bytes on the wire from a static host that compresses: gzip, unless the file
@@ -171,8 +182,9 @@ def pagefind_index(site: Path) -> dict:
     """Run Pagefind over the built site (its article bodies only, as our index)."""
     shutil.rmtree(site / "pagefind", ignore_errors=True)
     start = time.perf_counter()
-    result = subprocess.run([PY, "-m", "pagefind", "--site", str(site), "--root-selector", "article", "--silent"],
-                            env=ENV, capture_output=True, text=True)
+    result = subprocess.run(
+        [PY, "-m", "pagefind", "--site", str(site), "--root-selector", "article", "--silent"], env=ENV, capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise RuntimeError(result.stdout[-2000:] + result.stderr[-2000:])
     files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
@@ -199,6 +211,7 @@ def lunr_ranks(site: Path, lang: str, cases: list[dict]) -> list[int | None]:
 def _collector(bodies: list[tuple[str, bytes]]):
     """A `requestfinished` handler keeping (url, body) of each answered request; a
     request still finishing when its page closes is not counted."""
+
     def collect(request) -> None:
         try:
             response = request.response()
@@ -206,6 +219,7 @@ def _collector(bodies: list[tuple[str, bytes]]):
                 bodies.append((request.url, response.body()))
         except Exception:  # noqa: BLE001 (the page closed under it: Playwright's TargetClosedError)
             pass
+
     return collect
 
 

@@ -10,6 +10,7 @@ drift falls on both alike, and reports wall time and CPU time (user + system of
 the command and every process it waited for), each as the median with its spread
 (lowest and highest) over the runs, and the ratio of the pairs' medians.
 """
+
 from __future__ import annotations
 
 import os
@@ -49,8 +50,7 @@ def pairs(first, second, runs: int) -> dict:
     result: dict = {}
     for index, name in ((0, "wall"), (1, "cpu")):
         ratios = sorted(x[index] / y[index] for x, y in zip(a, b))
-        result[name] = {"on": _spread([x[index] for x in a]), "off": _spread([y[index] for y in b]),
-                        "ratio": _spread(ratios)}
+        result[name] = {"on": _spread([x[index] for x in a]), "off": _spread([y[index] for y in b]), "ratio": _spread(ratios)}
     return result
 
 
@@ -61,8 +61,10 @@ def check_command(config: Path, runs: int) -> dict:
     shutil.rmtree(config.parent / ".cache", ignore_errors=True)
     _run(command, config.parent, ENV)  # fills the cache
     warm = [_run(command, config.parent, ENV) for _ in range(runs)]
-    return {name: {"wall": _spread([w for w, _ in times]), "cpu": _spread([c for _, c in times])}
-            for name, times in (("cold", cold), ("cached", warm))}
+    return {
+        name: {"wall": _spread([w for w, _ in times]), "cpu": _spread([c for _, c in times])}
+        for name, times in (("cold", cold), ("cached", warm))
+    }
 
 
 def hooks_on_off(with_hook: Path, without_hook: Path, runs: int, cache: bool) -> dict:

@@ -1,4 +1,5 @@
 """The measurements behind scripts/bench.py. Each timing is the median of runs."""
+
 from __future__ import annotations
 
 import functools
@@ -18,10 +19,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-QUERIES = {"zh": ["忘记密码", "账户被盗", "联系客服", "助记词", "转账未到账"],
-           "en": ["password", "stolen", "contact support", "phishing", "transfer"]}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+QUERIES = {
+    "zh": ["忘记密码", "账户被盗", "联系客服", "助记词", "转账未到账"],
+    "en": ["password", "stolen", "contact support", "phishing", "transfer"],
+}
 
 
 def paired_times(first, second, runs: int) -> tuple[float, float, list[float]]:
@@ -38,8 +47,9 @@ def paired_times(first, second, runs: int) -> tuple[float, float, list[float]]:
 
 
 def build(config: Path, out: Path) -> None:
-    result = subprocess.run([PY, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
-                            cwd=config.parent, env=ENV, capture_output=True, text=True)
+    result = subprocess.run(
+        [PY, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)], cwd=config.parent, env=ENV, capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-2000:])
 
@@ -57,12 +67,20 @@ def check_times(config: Path, runs: int) -> tuple[float, float]:
 
 def profile_build(config: Path, out: Path, profile: Path) -> dict[str, float]:
     """One build under cProfile: total time, jieba's and the guard hook's share."""
-    subprocess.run([PY, "-m", "cProfile", "-o", str(profile), "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
-                   cwd=config.parent, env=ENV, capture_output=True, text=True, check=True)
+    subprocess.run(
+        [PY, "-m", "cProfile", "-o", str(profile), "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)],
+        cwd=config.parent,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     stats = pstats.Stats(str(profile))
     total = max(v[3] for v in stats.stats.values())
+
     def cumulative(match) -> float:
         return sum(v[3] for (file, _, name), v in stats.stats.items() if match(file, name))
+
     jieba = cumulative(lambda f, n: n == "_segment_chinese")
     jieba_init = cumulative(lambda f, n: "jieba" in f and n == "initialize")
     hook = cumulative(lambda f, n: f.endswith("hooks/guard.py") and n.startswith("on_"))
@@ -122,7 +140,10 @@ def browser_figures(site: Path) -> dict:
                 context = browser.new_context(viewport={"width": 390, "height": 844})
                 page = context.new_page()
                 bodies: list[tuple[str, bytes]] = []
-                page.on("requestfinished", lambda r, bodies=bodies: bodies.append((r.url, r.response().body())) if r.response() and r.response().ok else None)
+                page.on(
+                    "requestfinished",
+                    lambda r, bodies=bodies: bodies.append((r.url, r.response().body())) if r.response() and r.response().ok else None,
+                )
                 page.goto(base + path, wait_until="networkidle")
                 raw = sum(len(b) for _, b in bodies)
                 zipped = sum(len(gzip.compress(b, 6)) if not u.endswith((".png", ".gz")) else len(b) for u, b in bodies)

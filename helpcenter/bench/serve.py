@@ -9,6 +9,7 @@ script does (the server holds the request until a newer build is visible), and
 append a sentence to a page. Each figure is the median of runs; the page is
 restored afterwards.
 """
+
 from __future__ import annotations
 
 import os
@@ -56,8 +57,9 @@ def _epoch(base: str, timeout: float = 120) -> int:
         time.sleep(0.1)
 
 
-def save_to_reload(config: Path, page: str = "docs/en/faq/forgot-password.md", runs: int = 5,
-                   args: tuple[str, ...] = (), pause: float = 1.0) -> list[float]:
+def save_to_reload(
+    config: Path, page: str = "docs/en/faq/forgot-password.md", runs: int = 5, args: tuple[str, ...] = (), pause: float = 1.0
+) -> list[float]:
     """Seconds from saving `page` (relative to the project) to the reload signal,
     one per run, after a first rebuild that is not counted (warm-up)."""
     port = free_port()
@@ -65,8 +67,14 @@ def save_to_reload(config: Path, page: str = "docs/en/faq/forgot-password.md", r
     target = config.parent / page
     original = target.read_bytes()
     log = tempfile.NamedTemporaryFile(prefix="bench-serve-", suffix=".log", delete=False)  # noqa: SIM115 (closed below)
-    server = subprocess.Popen([PY, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *args],
-                              cwd=config.parent, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        [PY, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}", *args],
+        cwd=config.parent,
+        env=ENV,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     times: list[float] = []
     try:
         epoch = _epoch(base)
@@ -104,10 +112,10 @@ def save_to_reload(config: Path, page: str = "docs/en/faq/forgot-password.md", r
 def check_command(config: Path, runs: int = 5, edit: str | None = None) -> dict[str, float]:
     """The standalone check as a command (median wall time, start-up included):
     `cold` with no cache, `unchanged` with a filled cache, and after one page edit."""
+
     def once(env: dict[str, str]) -> float:
         start = time.perf_counter()
-        subprocess.run([PY, "-m", "helpcenter.guard", "--config", str(config)], cwd=config.parent, env=env,
-                       capture_output=True, text=True)
+        subprocess.run([PY, "-m", "helpcenter.guard", "--config", str(config)], cwd=config.parent, env=env, capture_output=True, text=True)
         return time.perf_counter() - start
 
     shutil.rmtree(config.parent / ".cache", ignore_errors=True)

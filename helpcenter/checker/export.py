@@ -7,6 +7,7 @@ The page gets it inlined as JSON (`<script type="application/json">`, data, not
 code, so the site's CSP needs no hash for it): no request, from the hosted site
 and from the file:// offline copy alike.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,8 +59,7 @@ def psl_extract() -> dict[str, Any]:
             second[tld].append(label)
     wild = sorted(r[2:] for r in rules if r.startswith("*.") and r.count(".") == 1)
     exceptions = sorted(r[1:] for r in rules if r.startswith("!") and r.count(".") == 1)
-    return {"tlds": " ".join(tlds), "second": {k: " ".join(vs) for k, vs in sorted(second.items())},
-            "wild": wild, "except": exceptions}
+    return {"tlds": " ".join(tlds), "second": {k: " ".join(vs) for k, vs in sorted(second.items())}, "wild": wild, "except": exceptions}
 
 
 @lru_cache(maxsize=1)
@@ -89,11 +89,16 @@ def _contacts(settings: Settings, checker: LinkChecker) -> list[dict[str, Any]]:
     out = []
     for contact in checker.registry.contacts:
         label = labels.get(contact.id) or {}
-        out.append({
-            "id": contact.id, "kind": contact.kind, "url": contact.url, "source": contact.source,
-            "verified": contact.verified.isoformat() if isinstance(contact.verified, dt.date) else None,
-            "label": label if isinstance(label, dict) else {"zh": str(label), "en": str(label)},
-        })
+        out.append(
+            {
+                "id": contact.id,
+                "kind": contact.kind,
+                "url": contact.url,
+                "source": contact.source,
+                "verified": contact.verified.isoformat() if isinstance(contact.verified, dt.date) else None,
+                "label": label if isinstance(label, dict) else {"zh": str(label), "en": str(label)},
+            }
+        )
     return out
 
 
@@ -130,8 +135,9 @@ def page_json(settings: Settings, checker: LinkChecker, lang: str) -> str:
     """The page's data with the reader texts of one language, safe inside <script>."""
     data = page_data(settings, checker)
     texts = messages()
-    data["text"] = {key: (value.get(lang) if isinstance(value, dict) and lang in value else value)
-                    for key, value in texts["verdict"].items()}
+    data["text"] = {
+        key: (value.get(lang) if isinstance(value, dict) and lang in value else value) for key, value in texts["verdict"].items()
+    }
     data["lang"] = lang
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

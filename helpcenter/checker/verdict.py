@@ -15,6 +15,7 @@ rules every article link already passes) and its contact registry:
 How the pasted string is read (which kind of thing it is) is data, exported to
 the page with the rest (`READING`), so the browser reads it the same way.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,9 +40,9 @@ READING: dict[str, str] = {
     # "微信：bitpie_kefu", "QQ群 12345678", "Telegram: @x": a messenger or phone
     # label, then the value. Not "weixin://..." (a link) nor "x.com" (a domain).
     "label": r"^(?:微信号?|微博|wechat|weixin|wx|qq群?|telegram|tg|电报|飞机|whatsapp|line|skype|signal|discord|"
-             r"twitter|推特|facebook|fb|instagram|ins|电话|手机号?|热线|客服热线|客服电话|客服|phone|tel|hotline|"
-             r"mobile|email|e-mail|mail|邮箱|邮件|官网|官方网站|网址|网站|website|url|link|链接)"
-             r"\s*(?:号码|号|群|id|账号|帐号|number|no\.?)?\s*(?:[:：](?!//)\s*|\s+)(\S.*)$",
+    r"twitter|推特|facebook|fb|instagram|ins|电话|手机号?|热线|客服热线|客服电话|客服|phone|tel|hotline|"
+    r"mobile|email|e-mail|mail|邮箱|邮件|官网|官方网站|网址|网站|website|url|link|链接)"
+    r"\s*(?:号码|号|群|id|账号|帐号|number|no\.?)?\s*(?:[:：](?!//)\s*|\s+)(\S.*)$",
     # A scheme the reader may paste; anything else ("bitpie.com:443") is read as a bare address.
     "scheme": r"^([a-z][a-z0-9+.\-]*):",
     # The mailbox name in ASCII; the domain as typed (look-alike letters included).
@@ -59,10 +60,26 @@ KNOWN_SCHEMES = tuple(sorted({*WEB_SCHEMES, "mailto", "tel", "sms", "data", "fil
 
 # When several rules fire, the reader hears the most telling one first.
 PRIORITY = (
-    "script-url", "data-url", "userinfo-trick", "ip-host", "homoglyph-domain", "punycode-domain",
-    "brand-subdomain", "lookalike-domain", "url-shortener", "malformed-url", "invalid-email",
-    "embedded-url", "freemail-address", "registry-domain", "domain-not-allowed", "insecure-link",
-    "unsupported-scheme", "protocol-relative", "external-resource", "contact-unlisted",
+    "script-url",
+    "data-url",
+    "userinfo-trick",
+    "ip-host",
+    "homoglyph-domain",
+    "punycode-domain",
+    "brand-subdomain",
+    "lookalike-domain",
+    "url-shortener",
+    "malformed-url",
+    "invalid-email",
+    "embedded-url",
+    "freemail-address",
+    "registry-domain",
+    "domain-not-allowed",
+    "insecure-link",
+    "unsupported-scheme",
+    "protocol-relative",
+    "external-resource",
+    "contact-unlisted",
 )
 # Reasons that leave the thing unverified rather than proven fake.
 NOT_VERIFIED = ("contact-unlisted", "unrecognised")
@@ -71,17 +88,25 @@ NOT_VERIFIED = ("contact-unlisted", "unrecognised")
 @dataclass(frozen=True)
 class Verdict:
     verdict: VerdictKind
-    reason: str                 # a guard code, or official / reference-domain / registry-domain / unrecognised / empty
-    kind: str                   # url / email / phone / handle / unknown / empty: how the text was read
-    value: str                  # what was judged: the URL, address, number or handle
-    host: str = ""              # URLs and e-mail: the host name as typed (lower case, %-decoded)
-    reads_as: str = ""          # homoglyph and punycode hosts: the ASCII it imitates
+    reason: str  # a guard code, or official / reference-domain / registry-domain / unrecognised / empty
+    kind: str  # url / email / phone / handle / unknown / empty: how the text was read
+    value: str  # what was judged: the URL, address, number or handle
+    host: str = ""  # URLs and e-mail: the host name as typed (lower case, %-decoded)
+    reads_as: str = ""  # homoglyph and punycode hosts: the ASCII it imitates
     contact: str | None = None  # official: the registry entry's id
     codes: tuple[str, ...] = field(default=())  # every guard code found
 
     def as_dict(self) -> dict:
-        return {"verdict": self.verdict, "reason": self.reason, "kind": self.kind, "value": self.value,
-                "host": self.host, "readsAs": self.reads_as, "contact": self.contact, "codes": list(self.codes)}
+        return {
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "kind": self.kind,
+            "value": self.value,
+            "host": self.host,
+            "readsAs": self.reads_as,
+            "contact": self.contact,
+            "codes": list(self.codes),
+        }
 
 
 def read(text: str, official_domains: tuple[str, ...]) -> tuple[str, str]:
@@ -150,6 +175,7 @@ def _reads_as(host: str, codes: list[str]) -> str:
         return latin_skeleton(host)
     if "punycode-domain" in codes:
         import idna  # the guard's own decoding (helpcenter/guard/domains.py)
+
         try:
             return latin_skeleton(idna.decode(host))
         except (idna.IDNAError, UnicodeError):
@@ -270,4 +296,3 @@ def judge(text: str, checker: LinkChecker) -> Verdict:
     if contact and not codes:
         return Verdict("official", "official", "handle", value, contact=contact.id)
     return _verdict(codes or ["unsupported-scheme"], kind="handle" if scheme in CONTACT_SCHEMES else "url", value=value)
-

@@ -26,6 +26,7 @@ per mode, rewritten with only the entries of the last run. A file that cannot be
 read (corrupt, truncated, from another version) is ignored and replaced; a folder
 that cannot be written only costs speed. `HELPCENTER_CACHE=0` turns it off.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -80,9 +81,19 @@ def settings_version(settings: Settings, mode: str) -> str:
         digest.update(settings.config_file.read_bytes())
     except OSError:
         digest.update(b"<no config>")
-    fields = (settings.root, settings.docs_dir, settings.languages, settings.policy, settings.contact_page,
-              settings.faq_dir, settings.min_steps, sorted(settings.category_ids), settings.markdown_extensions,
-              settings.raw_contacts, settings.findings)
+    fields = (
+        settings.root,
+        settings.docs_dir,
+        settings.languages,
+        settings.policy,
+        settings.contact_page,
+        settings.faq_dir,
+        settings.min_steps,
+        sorted(settings.category_ids),
+        settings.markdown_extensions,
+        settings.raw_contacts,
+        settings.findings,
+    )
     digest.update(repr(fields).encode())
     digest.update(f"{today_in_zone().isoformat()}\0{mode}\0{FORMAT}\0{code_version()}".encode())
     return digest.hexdigest()

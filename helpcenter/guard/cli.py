@@ -10,6 +10,7 @@ in its file's language (docs/zh/ in Chinese, everything else in English);
 renumbers misnumbered steps in place (`faq-step-numbering` only, helpcenter.guard.fix)
 and prints each change, then checks as usual.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,23 +21,39 @@ from pathlib import Path
 from .catalogue import LANGS, Sayings, Text, choose
 from .runner import check_config
 
-SAY = Sayings({
-    "no-config": Text("check: {config} not found; run from the project root or pass --config.",
-                      "check：找不到 {config}；请在项目根目录运行，或用 --config 指定。"),
-    "clean": Text("check: no problems in {files} file(s), {seconds:.2f}s", "check：{files} 个文件，没有发现问题，用时 {seconds:.2f} 秒"),
-    "problems": Text("check: {count} problem(s) in {files} file(s), {seconds:.2f}s",
-                     "check：{files} 个文件，发现 {count} 个问题，用时 {seconds:.2f} 秒"),
-    "renumbered": Text("{path}:{line}: step number {old} → {new}", "{path}:{line}：步骤编号 {old} → {new}"),
-    "fixed": Text("check --fix: renumbered {count} step(s) in {files} file(s)", "check --fix：在 {files} 个文件中重新编号了 {count} 个步骤"),
-    "nothing-to-fix": Text("check --fix: no step numbers to fix", "check --fix：没有需要重新编号的步骤"),
-    "warnings": Text("check: no errors, {count} warning(s) in {files} file(s) (they do not fail the check), {seconds:.2f}s",
-                     "check：{files} 个文件，没有错误，有 {count} 个警告（警告不会让检查失败），用时 {seconds:.2f} 秒"),
-})
+SAY = Sayings(
+    {
+        "no-config": Text(
+            "check: {config} not found; run from the project root or pass --config.",
+            "check：找不到 {config}；请在项目根目录运行，或用 --config 指定。",
+        ),
+        "clean": Text(
+            "check: no problems in {files} file(s), {seconds:.2f}s", "check：{files} 个文件，没有发现问题，用时 {seconds:.2f} 秒"
+        ),
+        "problems": Text(
+            "check: {count} problem(s) in {files} file(s), {seconds:.2f}s",
+            "check：{files} 个文件，发现 {count} 个问题，用时 {seconds:.2f} 秒",
+        ),
+        "renumbered": Text("{path}:{line}: step number {old} → {new}", "{path}:{line}：步骤编号 {old} → {new}"),
+        "fixed": Text(
+            "check --fix: renumbered {count} step(s) in {files} file(s)", "check --fix：在 {files} 个文件中重新编号了 {count} 个步骤"
+        ),
+        "nothing-to-fix": Text("check --fix: no step numbers to fix", "check --fix：没有需要重新编号的步骤"),
+        "warnings": Text(
+            "check: no errors, {count} warning(s) in {files} file(s) (they do not fail the check), {seconds:.2f}s",
+            "check：{files} 个文件，没有错误，有 {count} 个警告（警告不会让检查失败），用时 {seconds:.2f} 秒",
+        ),
+    }
+)
 
 
 def lang_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=LANGS, default=None,
-                        help="print every message in this language (default: each file's own; English outside docs/zh/)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help="print every message in this language (default: each file's own; English outside docs/zh/)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     parser.add_argument("--online", action="store_true", help="also check that registry URLs answer (network)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per URL with --online")
-    parser.add_argument("--fix", action="store_true", help="first renumber misnumbered steps in place (faq-step-numbering) and print each change")
+    parser.add_argument(
+        "--fix", action="store_true", help="first renumber misnumbered steps in place (faq-step-numbering) and print each change"
+    )
     lang_arg(parser)
     args = parser.parse_args(argv)
     tool_lang = args.lang or "en"

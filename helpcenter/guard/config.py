@@ -26,6 +26,7 @@ future" means after today in Beijing on any build machine (`today()`).
 Other keys of `extra` (generator, offline, alternate …) belong to the theme and the
 templates and are not checked here.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -50,6 +51,7 @@ def today(now: dt.datetime | None = None) -> dt.date:
 
 
 # -- reading one value at one place ------------------------------------------------
+
 
 class _Invalid:
     """A value that was reported and replaced by the option's default."""
@@ -112,6 +114,7 @@ def _shown(value: Any) -> str:
 
 
 # -- options --------------------------------------------------------------------------
+
 
 class Option:
     """One key of a section. `required`: missing is a finding. `default`: the value
@@ -255,6 +258,7 @@ class Schema:
 
 # -- the guard's sections ---------------------------------------------------------------
 
+
 class LabelConfig(Schema):
     """A name shown to readers, in each language."""
 
@@ -332,7 +336,8 @@ def read_guard_config(doc: YamlDoc, config_rel: str) -> GuardConfig:
         extra = ExtraConfig.read({}, Place(doc, config_rel, [], ("extra",)))
     policy = extra.link_policy
     if policy is None:  # missing or not a mapping: reported; check with the defaults
-        policy = LinkPolicyConfig.read({"brand": LinkPolicyConfig.brand.default,
-                                        "official_domains": list(LinkPolicyConfig.official_domains.default)},
-                                       Place(doc, config_rel, [], ("extra", "link_policy")))
+        policy = LinkPolicyConfig.read(
+            {"brand": LinkPolicyConfig.brand.default, "official_domains": list(LinkPolicyConfig.official_domains.default)},
+            Place(doc, config_rel, [], ("extra", "link_policy")),
+        )
     return GuardConfig(tuple(extra.contacts), policy, tuple(extra.faq_categories), tuple(findings))

@@ -5,6 +5,7 @@ List (tldextract's bundled snapshot, never fetched at build time), IDN decoding
 from `idna`, look-alike characters from the Unicode confusables data
 (`confusable_homoglyphs`). What is ours is the policy: which findings to raise.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -31,9 +32,7 @@ _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t
 
 def _data(name: str) -> frozenset[str]:
     text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 SHORTENERS = _data("shorteners.txt")
@@ -164,8 +163,11 @@ class DomainInspector:
                 except UnicodeError:
                     decoded = host
             if decoded != host:
-                return "bad", [problem("punycode-domain", "decodes", host=raw_host, decoded=decoded,
-                                       skeleton=latin_skeleton(decoded), official=official)]
+                return "bad", [
+                    problem(
+                        "punycode-domain", "decodes", host=raw_host, decoded=decoded, skeleton=latin_skeleton(decoded), official=official
+                    )
+                ]
             return "bad", [problem("punycode-domain", "invalid", host=raw_host, official=official)]
         if self._within(host, self.policy.official_domains):
             return "official", []

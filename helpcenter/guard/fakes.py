@@ -8,6 +8,7 @@ rendered page every code element that holds a declared example gets the class
 unmarked (style: overrides/assets/stylesheets/guard.css). verify-site exempts
 only code so marked.
 """
+
 from __future__ import annotations
 
 import html as htmllib
@@ -28,7 +29,6 @@ def mark_fakes(html: str, declared: list[str], lang: str) -> str:
         text = htmllib.unescape(match.group(1)).lower()
         if not any(example in text for example in wanted):
             return match.group(0)
-        return (f'<code class="hc-fake" title="{label}"><span class="hc-fake__label">{label}</span> '
-                f"{match.group(1)}</code>")
+        return f'<code class="hc-fake" title="{label}"><span class="hc-fake__label">{label}</span> {match.group(1)}</code>'
 
     return _CODE.sub(mark, html)

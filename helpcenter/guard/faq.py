@@ -8,6 +8,7 @@ An FAQ page is recognised explicitly, never guessed: it lives in the FAQ folder
 
 Markdown renumbers lists when it renders, so numbering is checked in the source.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -38,7 +39,7 @@ class FaqDoc:
     answer: str | None
     steps: tuple[Step, ...]
     list_line: int | None
-    extra_lists: tuple[int, ...]   # lines of further top-level ordered lists
+    extra_lists: tuple[int, ...]  # lines of further top-level ordered lists
     escalates: bool
 
 
@@ -129,8 +130,7 @@ def read_faq(article: Article, contact_page: str) -> FaqDoc:
         if t.type in ("heading_open", "ordered_list_open", "bullet_list_open"):
             if after_h1 or t.tag != "h1":
                 break
-    return FaqDoc(title, title_line, answer, tuple(steps), list_line, tuple(extra_lists),
-                  _links_to(article, contact_page))
+    return FaqDoc(title, title_line, answer, tuple(steps), list_line, tuple(extra_lists), _links_to(article, contact_page))
 
 
 def _links_to(article: Article, target: str) -> bool:

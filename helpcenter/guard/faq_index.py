@@ -20,6 +20,7 @@ does that); nothing else needs editing:
   flat. The hook calls it in on_page_markdown; MkDocs then renders and validates
   those links like any other.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,7 @@ _ANCHOR = re.compile(r"^[a-z][a-z0-9-]*$")
 class FaqEntry:
     """One FAQ as the index page lists it."""
 
-    name: str   # file name inside the FAQ folder, e.g. "forgot-password.md"
+    name: str  # file name inside the FAQ folder, e.g. "forgot-password.md"
     title: str
     description: str = ""
     category: str = ""  # the front matter's `category`, "" if none
@@ -145,13 +146,13 @@ def render_grouped(items: Sequence[FaqEntry], sections: Sequence[Category], lang
     rest = [item for item in items if item.category not in known]
     if rest:
         groups.append((Category(OTHER_ID, OTHER_LABELS.get(lang[:2], OTHER_LABELS["en"])), rest))
-    blocks = [f"## {_link_text(section.label)} {{#{section.id}}}\n\n{render_list(members, lang)}"
-              for section, members in groups if members]
+    blocks = [f"## {_link_text(section.label)} {{#{section.id}}}\n\n{render_list(members, lang)}" for section, members in groups if members]
     return "\n\n".join(blocks)
 
 
-def expand_marker(markdown: str, folder: Path, order: Sequence[str] = (),
-                  sections: Sequence[Category] | None = None, lang: str = "") -> str:
+def expand_marker(
+    markdown: str, folder: Path, order: Sequence[str] = (), sections: Sequence[Category] | None = None, lang: str = ""
+) -> str:
     """Replace the `<!-- faq-list -->` line with the folder's FAQs: grouped by
     category when `sections` are given, else one flat list."""
     if not _MARKER_LINE.search(markdown):
@@ -245,8 +246,7 @@ def page_language(source: Path, docs_dir: Path, languages: Sequence[str]) -> str
     return first if first in languages else default
 
 
-def expand_page(markdown: str, page: Any, raw_categories: Any = None,
-                docs_dir: Path | None = None, languages: Sequence[str] = ()) -> str:
+def expand_page(markdown: str, page: Any, raw_categories: Any = None, docs_dir: Path | None = None, languages: Sequence[str] = ()) -> str:
     """For on_page_markdown: expand the marker in a page, listing the FAQs of its
     folder by category (labels in the page's language), in the order of the page's
     nav section within each category."""
@@ -254,8 +254,7 @@ def expand_page(markdown: str, page: Any, raw_categories: Any = None,
     if not source or not _MARKER_LINE.search(markdown):
         return markdown
     siblings = getattr(getattr(page, "parent", None), "children", None) or []
-    order = [Path(item.file.abs_src_path).name for item in siblings
-             if getattr(getattr(item, "file", None), "abs_src_path", None)]
+    order = [Path(item.file.abs_src_path).name for item in siblings if getattr(getattr(item, "file", None), "abs_src_path", None)]
     lang = page_language(Path(source), docs_dir, languages) if docs_dir else (languages[0] if languages else "")
     default = languages[0] if languages else None
     sections = categories(raw_categories, lang, default)

@@ -6,6 +6,7 @@ when it is printed, in the language of the file it is about or in the language
 asked for. So the record stays small and picklable (pages are checked in worker
 processes), and one finding prints in Chinese or in English.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -60,6 +61,7 @@ class Finding:
 
     def github(self, lang: str | None = None) -> str:
         """A GitHub Actions annotation: `::error`, `::warning` or `::notice` by severity."""
+
         def esc(value: str) -> str:
             return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -101,16 +103,24 @@ class Problem:
 
 # -- findings saved for another command (the pull request's job summary) -------------
 
+
 def to_record(found: Finding) -> dict[str, Any]:
     """A finding as plain JSON data (its code and values, never its text)."""
-    return {"path": found.path, "line": found.line, "code": found.code, "case": found.case,
-            "frame": found.frame, "fields": dict(found.fields)}
+    return {
+        "path": found.path,
+        "line": found.line,
+        "code": found.code,
+        "case": found.case,
+        "frame": found.frame,
+        "fields": dict(found.fields),
+    }
 
 
 def from_record(data: dict[str, Any]) -> Finding:
     """The finding `to_record` saved; raises ValueError (or KeyError, TypeError) on a record it did not write."""
-    return catalogue.finding(data["code"], data["path"], int(data["line"]), data.get("case", ""),
-                             frame=data.get("frame", ""), **dict(data.get("fields") or {}))
+    return catalogue.finding(
+        data["code"], data["path"], int(data["line"]), data.get("case", ""), frame=data.get("frame", ""), **dict(data.get("fields") or {})
+    )
 
 
 def save_records(findings, path) -> None:

@@ -9,6 +9,7 @@ not lazy continuation lines (only the first line of each top-level item holds it
 number), not the line endings or a byte-order mark. Steps are found by the same
 parser the check uses, so a second run has nothing left to fix.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,7 @@ _LINES = re.compile(r"(\r\n|\r|\n)")
 
 @dataclass(frozen=True)
 class Renumbered:
-    path: str      # as printed (relative to the project root)
+    path: str  # as printed (relative to the project root)
     line: int
     old: int
     new: int
@@ -50,7 +51,7 @@ def fix_page(path: Path, rel: str, lang: str, page: str, settings: Settings, wri
         return []
     raw = path.read_bytes().decode("utf-8")
     bom = "\ufeff" if raw.startswith("\ufeff") else ""
-    pieces = _LINES.split(raw[len(bom):])  # line, separator, line, separator, …
+    pieces = _LINES.split(raw[len(bom) :])  # line, separator, line, separator, …
     changes: list[Renumbered] = []
     for line, position in sorted(wanted.items()):
         index = 2 * (line - 1)
@@ -60,7 +61,7 @@ def fix_page(path: Path, rel: str, lang: str, page: str, settings: Settings, wri
         match = _MARKER.match(pieces[index])
         if match is None:
             continue
-        pieces[index] = f"{match['lead']}{position}{match['delim']}{pieces[index][match.end():]}"
+        pieces[index] = f"{match['lead']}{position}{match['delim']}{pieces[index][match.end() :]}"
         changes.append(Renumbered(rel, line, int(match["number"]), position))
     if changes and write:
         path.write_bytes((bom + "".join(pieces)).encode("utf-8"))

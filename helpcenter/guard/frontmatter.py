@@ -13,6 +13,7 @@ domain, over https, with the date it was checked (not in the future). The URL
 itself is judged by the link rules like any other (front-matter text is read by
 them), so a look-alike source is reported as such.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,8 +38,7 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _line(article: Article, needle: str) -> int:
-    lines = [n for n, line in enumerate(article.path.read_text(encoding="utf-8-sig").split("\n")[:article.offset], 1)
-             if needle in line]
+    lines = [n for n, line in enumerate(article.path.read_text(encoding="utf-8-sig").split("\n")[: article.offset], 1) if needle in line]
     return lines[0] if lines else 1
 
 
@@ -59,8 +59,11 @@ def check_faq_meta(article: Article, checker: LinkChecker, category_ids: set[str
             line = _line(article, url)
             host = (urlsplit(url).hostname or "").lower()
             kind, problems = checker.domains.classify(host)
-            if urlsplit(url).scheme != "https" or problems or not (
-                    kind in ("official", "reference") or checker.under_reference_prefix(host, urlsplit(url).path)):
+            if (
+                urlsplit(url).scheme != "https"
+                or problems
+                or not (kind in ("official", "reference") or checker.under_reference_prefix(host, urlsplit(url).path))
+            ):
                 out.append(finding("faq-source", rel, line, "not-official", url=url))
             if not entry.get("title"):
                 out.append(finding("faq-source", rel, line, "no-title", url=url))
@@ -72,8 +75,15 @@ def check_faq_meta(article: Article, checker: LinkChecker, category_ids: set[str
     if category_ids:
         category = meta.get("category")
         if category not in category_ids:
-            out.append(finding("faq-category", rel, _line(article, "category") if category else 1,
-                               category=str(category or ""), known=tuple(sorted(category_ids))))
+            out.append(
+                finding(
+                    "faq-category",
+                    rel,
+                    _line(article, "category") if category else 1,
+                    category=str(category or ""),
+                    known=tuple(sorted(category_ids)),
+                )
+            )
     if not str(meta.get("description") or "").strip():
         out.append(finding("faq-no-summary", rel, 1))
     return out

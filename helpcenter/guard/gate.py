@@ -11,6 +11,7 @@ at the first line of the file that names what it is about, with a code of its ow
 so a writer and a pull-request annotation see where to look. Exit 1 on any
 warning; the built site is kept only with `--site`.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,16 +32,25 @@ _NAV_MISSING = re.compile(r"A reference to '(?P<doc>[^']+)' is included in the '
 _NOT_IN_NAV = re.compile(r"^\s+- (?P<doc>\S+)$", re.M)
 SUMMARY = re.compile(r"^guard: \d+ problem")
 
-SAY = Sayings({
-    "no-config": Text("build_check: {config} not found; run from the project root or pass --config.",
-                      "build_check：找不到 {config}；请在项目根目录运行，或用 --config 指定。"),
-    "unreadable": Text("build_check: MkDocs cannot read {config}: {count} problem(s)",
-                       "build_check：MkDocs 无法读取 {config}：{count} 个问题"),
-    "passed": Text("build_check: strict build of every language passed, {seconds:.1f}s",
-                   "build_check：所有语言的严格模式构建都已通过，用时 {seconds:.1f} 秒"),
-    "failed": Text("build_check: strict build failed: {count} problem(s), {seconds:.1f}s",
-                   "build_check：严格模式构建失败：{count} 个问题，用时 {seconds:.1f} 秒"),
-})
+SAY = Sayings(
+    {
+        "no-config": Text(
+            "build_check: {config} not found; run from the project root or pass --config.",
+            "build_check：找不到 {config}；请在项目根目录运行，或用 --config 指定。",
+        ),
+        "unreadable": Text(
+            "build_check: MkDocs cannot read {config}: {count} problem(s)", "build_check：MkDocs 无法读取 {config}：{count} 个问题"
+        ),
+        "passed": Text(
+            "build_check: strict build of every language passed, {seconds:.1f}s",
+            "build_check：所有语言的严格模式构建都已通过，用时 {seconds:.1f} 秒",
+        ),
+        "failed": Text(
+            "build_check: strict build failed: {count} problem(s), {seconds:.1f}s",
+            "build_check：严格模式构建失败：{count} 个问题，用时 {seconds:.1f} 秒",
+        ),
+    }
+)
 
 
 class _Collect(logging.Handler):
@@ -81,7 +91,7 @@ def locate(message: str, settings: Settings) -> list[Finding]:
     if match := _NAV_MISSING.search(message):
         lines = lines_naming(settings.config_file.read_text(encoding="utf-8"), match["doc"])
         return [finding("nav-missing-page", config, (lines[0] + 1) if lines else 1, message=message)]
-    if "not included in the \"nav\" configuration" in message:
+    if 'not included in the "nav" configuration' in message:
         return [finding("not-in-nav", settings.rel(settings.docs_dir / m["doc"]), 1) for m in _NOT_IN_NAV.finditer(message)]
     first = message.strip().splitlines()[0] if message.strip() else message
     return [finding("build-warning", config, 1, message=first)]
@@ -137,7 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="keep the built site here (default: a temporary folder, deleted)")
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     parser.add_argument("--lang", choices=("zh", "en"), help="print every message in one language (default: each file's)")
-    parser.add_argument("--record", type=Path, metavar="FILE", help="also save the findings as JSON for the job summary (helpcenter-summary)")
+    parser.add_argument(
+        "--record", type=Path, metavar="FILE", help="also save the findings as JSON for the job summary (helpcenter-summary)"
+    )
     args = parser.parse_args(argv)
     if not args.config.is_file():
         print(SAY("no-config", args.lang or "en", config=args.config), file=sys.stderr)
@@ -148,15 +160,18 @@ def main(argv: list[str] | None = None) -> int:
         try:
             passed, records = run_build(args.config.resolve(), (args.site or Path(scratch)).resolve())
         except ConfigUnreadable as error:
-            found = list(settings.findings) or [finding("build-warning", settings.config_rel, 1, message=f"mkdocs.yml cannot be read: {error}")]
+            found = list(settings.findings) or [
+                finding("build-warning", settings.config_rel, 1, message=f"mkdocs.yml cannot be read: {error}")
+            ]
             for item in found:
                 print(item.github(args.lang) if args.github else item.text(args.lang))
             if args.record:
                 save_records(found, args.record)
             print(SAY("unreadable", args.lang or "en", config=settings.config_rel, count=len(found)), file=sys.stderr)
             return 1
-    findings = dedupe(found for record in records
-                      for found in ([record.finding] if hasattr(record, "finding") else locate(record.getMessage(), settings)))
+    findings = dedupe(
+        found for record in records for found in ([record.finding] if hasattr(record, "finding") else locate(record.getMessage(), settings))
+    )
     for found in findings:
         print(found.github(args.lang) if args.github else found.text(args.lang))
     if args.record:

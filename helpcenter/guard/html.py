@@ -10,6 +10,7 @@ it as a browser does: `<!-->` closes a comment at once in a browser, while the
 standard library reads one long comment. The rendered-page backstop
 (helpcenter.guard.rendered) uses the HTML5 parser alone.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,13 +26,28 @@ from .domains import Problem
 from .links import LinkChecker, is_external, normalise, scheme_of
 
 FORBIDDEN_TAGS = {
-    "script": "html-script", "iframe": "html-iframe", "frame": "html-iframe", "frameset": "html-iframe",
-    "object": "html-embed", "embed": "html-embed", "applet": "html-embed", "portal": "html-iframe",
-    "base": "html-forbidden-tag", "form": "html-forbidden-tag", "meta": "html-forbidden-tag",
-    "link": "html-forbidden-tag", "style": "html-forbidden-tag", "svg": "html-forbidden-tag", "math": "html-forbidden-tag",
+    "script": "html-script",
+    "iframe": "html-iframe",
+    "frame": "html-iframe",
+    "frameset": "html-iframe",
+    "object": "html-embed",
+    "embed": "html-embed",
+    "applet": "html-embed",
+    "portal": "html-iframe",
+    "base": "html-forbidden-tag",
+    "form": "html-forbidden-tag",
+    "meta": "html-forbidden-tag",
+    "link": "html-forbidden-tag",
+    "style": "html-forbidden-tag",
+    "svg": "html-forbidden-tag",
+    "math": "html-forbidden-tag",
     # Parsed differently with and without scripting (a browser's view differs from a checker's).
-    "noscript": "html-forbidden-tag", "template": "html-forbidden-tag", "noembed": "html-forbidden-tag",
-    "noframes": "html-forbidden-tag", "xmp": "html-forbidden-tag", "plaintext": "html-forbidden-tag",
+    "noscript": "html-forbidden-tag",
+    "template": "html-forbidden-tag",
+    "noembed": "html-forbidden-tag",
+    "noframes": "html-forbidden-tag",
+    "xmp": "html-forbidden-tag",
+    "plaintext": "html-forbidden-tag",
 }
 _CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\(.)", re.S)
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
@@ -40,12 +56,16 @@ CSS_LOADERS = ("url(", "expression(", "image-set(", "image(", "@import", "elemen
 
 def css_text(value: str) -> str:
     """CSS as the browser reads it: escapes decoded (`\\75 rl(` is `url(`), comments gone."""
+
     def unescape(match: re.Match) -> str:
         if match.group(1):
             code = int(match.group(1), 16)
             return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
         return match.group(2)
+
     return _CSS_COMMENT.sub("", _CSS_ESCAPE.sub(unescape, value)).lower()
+
+
 URL_ATTRS = {"href", "xlink:href", "action", "formaction"}
 RESOURCE_ATTRS = {"src", "srcset", "poster", "background", "data", "codebase", "archive", "lowsrc", "dynsrc"}
 

@@ -1,4 +1,5 @@
 """schema.org FAQPage JSON-LD, built from the parsed FAQ (never typed twice)."""
+
 from __future__ import annotations
 
 import json
@@ -17,11 +18,13 @@ def faq_jsonld(doc: FaqDoc, url: str | None = None) -> str | None:
     data = {
         "@context": "https://schema.org",
         "@type": "FAQPage",
-        "mainEntity": [{
-            "@type": "Question",
-            "name": doc.title,
-            "acceptedAnswer": {"@type": "Answer", "text": answer},
-        }],
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": doc.title,
+                "acceptedAnswer": {"@type": "Answer", "text": answer},
+            }
+        ],
     }
     if url:
         data["url"] = url

@@ -6,6 +6,7 @@ names the trick: lookalike-domain, brand-subdomain, punycode-domain,
 homoglyph-domain, ip-host, url-shortener, userinfo-trick, insecure-link,
 script-url, data-url, freemail-address, contact-unlisted, external-resource, ...
 """
+
 from __future__ import annotations
 
 import re
@@ -28,11 +29,34 @@ Context = Literal["link", "resource", "text"]
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _SPECIAL = re.compile(r"^(https?|ftp|wss?):/*", re.IGNORECASE)
 _STRIP = "".join(chr(c) for c in range(0x21)) + "\u00a0\ufeff"
-CONTACT_SCHEMES = frozenset({
-    "tel", "sms", "callto", "facetime", "tg", "whatsapp", "weixin", "wechat", "skype",
-    "viber", "line", "signal", "sgnl", "mqq", "tencent", "fb-messenger", "discord",
-    "snapchat", "im", "xmpp", "irc", "ircs", "sip", "sips",
-})
+CONTACT_SCHEMES = frozenset(
+    {
+        "tel",
+        "sms",
+        "callto",
+        "facetime",
+        "tg",
+        "whatsapp",
+        "weixin",
+        "wechat",
+        "skype",
+        "viber",
+        "line",
+        "signal",
+        "sgnl",
+        "mqq",
+        "tencent",
+        "fb-messenger",
+        "discord",
+        "snapchat",
+        "im",
+        "xmpp",
+        "irc",
+        "ircs",
+        "sip",
+        "sips",
+    }
+)
 SCRIPT_SCHEMES = frozenset({"javascript", "vbscript", "livescript", "blob", "filesystem"})
 
 
@@ -188,8 +212,12 @@ class LinkChecker:
     _WWW_TEXT = re.compile(r"(?i)(?<![\w./-])www\.[^\s<>()\[\]{}\"'`，。、；：！？（）《》【】]+", re.ASCII)
     # Bounded parts (RFC 5321 lengths) and a start only where a token starts: linear
     # time on a 100,000-character token (the unbounded form was quadratic).
-    _EMAIL_TEXT = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])", re.ASCII)
-    _DOMAIN_TEXT = re.compile(r"(?<![\w@/.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])(?![\w-])", re.ASCII | re.IGNORECASE)
+    _EMAIL_TEXT = re.compile(
+        r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?![A-Za-z0-9-])", re.ASCII
+    )
+    _DOMAIN_TEXT = re.compile(
+        r"(?<![\w@/.-])((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9])(?![\w-])", re.ASCII | re.IGNORECASE
+    )
     _EMBEDDED = re.compile(r"(?i)(?:https?:)?//[^\s/?#&]+")
     # A domain written with non-ASCII letters (homoglyphs); leading CJK text is trimmed.
     _IDN_TEXT = re.compile(r"(?<![\w@/.-])((?:[\w-]+[.\u3002\uff0e\uff61])+[A-Za-z]{2,})(?![\w-])")
@@ -251,6 +279,7 @@ class LinkChecker:
                 continue
             spans.append(match.span())
             problems += self.domains.classify(host)[1]
+
         def typed_phone(number: str) -> Problem:
             return problem("contact-unlisted", "phone", number=number)
 
@@ -311,7 +340,10 @@ def check_registry(registry: Registry, checker: LinkChecker, config_rel: str) ->
             problems = [p for p in problems if p.code not in ("contact-unlisted", "domain-not-allowed")]
             host_class, _ = checker.domains.classify(host)
             if host_class not in ("official", "social") or (host_class == "social" and contact.kind not in social_ok):
-                if not any(p.code in ("lookalike-domain", "brand-subdomain", "punycode-domain", "homoglyph-domain", "ip-host", "url-shortener") for p in problems):
+                if not any(
+                    p.code in ("lookalike-domain", "brand-subdomain", "punycode-domain", "homoglyph-domain", "ip-host", "url-shortener")
+                    for p in problems
+                ):
                     problems.append(problem("registry-domain", "web", url=contact.url))
         else:
             problems.append(problem("unsupported-scheme", "registry", url=contact.url))

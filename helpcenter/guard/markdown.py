@@ -17,6 +17,7 @@ as written. Admonition, details and tab bodies (`!!!`, `???`, `===` with an
 indented body) would be code blocks to CommonMark; they are dedented first,
 keeping line numbers, so their links are checked too.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,9 +54,19 @@ class Token:
 
     __slots__ = ("type", "tag", "nesting", "level", "map", "markup", "info", "content", "children", "attrs")
 
-    def __init__(self, type: str, tag: str, nesting: int, level: int = 0, map: list[int] | None = None,
-                 markup: str = "", info: str = "", content: str = "", children: list[Token] | None = None,
-                 attrs: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        type: str,
+        tag: str,
+        nesting: int,
+        level: int = 0,
+        map: list[int] | None = None,
+        markup: str = "",
+        info: str = "",
+        content: str = "",
+        children: list[Token] | None = None,
+        attrs: dict[str, str] | None = None,
+    ) -> None:
         self.type, self.tag, self.nesting, self.level, self.map = type, tag, nesting, level, map
         self.markup, self.info, self.content, self.children, self.attrs = markup, info, content, children, attrs or {}
 
@@ -77,20 +88,20 @@ class Snippet:
     text: str
     line: int
     code: bool = False  # inside a code span or block (judged too: only declared fake examples are exempt)
-    group: int = -1     # the inline run (paragraph, cell, heading) it belongs to; pieces of one run are read together
+    group: int = -1  # the inline run (paragraph, cell, heading) it belongs to; pieces of one run are read together
 
 
 @dataclass
 class Article:
-    path: Path          # absolute path of the .md file
-    rel: str            # path as printed in findings (relative to the project root)
-    lang: str           # language folder, e.g. "zh"
-    page: str           # path inside the language folder, e.g. "faq/forgot-password.md"
+    path: Path  # absolute path of the .md file
+    rel: str  # path as printed in findings (relative to the project root)
+    lang: str  # language folder, e.g. "zh"
+    page: str  # path inside the language folder, e.g. "faq/forgot-password.md"
     meta: dict[str, Any]
     meta_error: str | None
-    offset: int         # lines taken by the front matter
+    offset: int  # lines taken by the front matter
     tokens: list[Token]
-    body: str           # the Markdown after the front matter, as written
+    body: str  # the Markdown after the front matter, as written
     links: list[Link] = field(default_factory=list)
     html: list[Snippet] = field(default_factory=list)
     texts: list[Snippet] = field(default_factory=list)
@@ -117,7 +128,7 @@ def dedent_blocks(text: str) -> str:
         # around it stays (an admonition inside a list item stays in that item).
         cut = 4 * len(stack)
         keep = stack[0] - 4 if stack else 0
-        body = line[:keep] + line[keep + cut:] if line[:keep + cut].strip() == "" else line.lstrip(" ")
+        body = line[:keep] + line[keep + cut :] if line[: keep + cut].strip() == "" else line.lstrip(" ")
         stripped = body.lstrip(" ")
         if fence is not None:
             if stripped.startswith(fence):
@@ -150,14 +161,15 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str | None, str, int]
         if len(source) > MAX_FRONT_MATTER:
             raise ValueError(f"the front matter is {len(source)} characters long; keep it under {MAX_FRONT_MATTER}")
         if ("&" in source or "*" in source) and any(
-                isinstance(token, (yaml.AnchorToken, yaml.AliasToken)) for token in yaml.scan(source, Loader=_SafeLoader)):
+            isinstance(token, (yaml.AnchorToken, yaml.AliasToken)) for token in yaml.scan(source, Loader=_SafeLoader)
+        ):
             # An alias can repeat a value billions of times ("billion laughs").
             raise ValueError("anchors and aliases (&name, *name) are not allowed in front matter")
         meta = yaml.load(source, Loader=_SafeLoader) or {}
         error = None if isinstance(meta, dict) else NOT_A_MAPPING
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:  # an impossible date is a ValueError
         meta, error = {}, str(exc).replace("\n", " ")
-    return (meta if isinstance(meta, dict) else {}), error, text[match.end():], offset
+    return (meta if isinstance(meta, dict) else {}), error, text[match.end() :], offset
 
 
 class _Reader:
@@ -167,13 +179,13 @@ class _Reader:
     def __init__(self, body: str, offset: int, article: Article) -> None:
         self.src = body.encode("utf-8")  # pulldown-cmark's ranges count bytes
         self.newlines = [m.start() for m in re.finditer(b"\n", self.src)]
-        self.offset = offset + 1        # body line 0 is this file line
+        self.offset = offset + 1  # body line 0 is this file line
         self.article = article
         self.tokens: list[Token] = []
         self.level = 0
         self.closers: list[list[tuple[str, str]]] = []  # for each open block, the tokens its end closes
         self.inline: Token | None = None  # the inline run being read
-        self.implicit = False             # that run is a tight list item's text (a hidden paragraph)
+        self.implicit = False  # that run is a tight list item's text (a hidden paragraph)
         self.group = -1
         self.image_depth = 0
         self.image_line = 0
@@ -186,8 +198,17 @@ class _Reader:
     def line0(self, pos: int) -> int:
         return bisect_right(self.newlines, pos - 1)
 
-    def push(self, type: str, tag: str, nesting: int, pos: int, markup: str = "", info: str = "",
-             children: list[Token] | None = None, attrs: dict[str, str] | None = None) -> Token:
+    def push(
+        self,
+        type: str,
+        tag: str,
+        nesting: int,
+        pos: int,
+        markup: str = "",
+        info: str = "",
+        children: list[Token] | None = None,
+        attrs: dict[str, str] | None = None,
+    ) -> Token:
         if nesting < 0:  # a closing token: no line, as in markdown-it
             self.level -= 1
             token = Token(type, tag, nesting, self.level)
@@ -216,7 +237,7 @@ class _Reader:
         return match.group(3).decode(), ""
 
     def start(self, tag: Any, pos: int) -> None:
-        name, value = (next(iter(tag.items())) if isinstance(tag, dict) else (tag, None))
+        name, value = next(iter(tag.items())) if isinstance(tag, dict) else (tag, None)
         self.end_implicit()
         if name == "Paragraph":
             self.push("paragraph_open", "p", 1, pos)
@@ -290,8 +311,15 @@ class _Reader:
         for type, tag_name in closers:
             self.push(type, tag_name, -1, pos)
 
-    def child(self, type: str, pos: int, markup: str = "", content: str = "", children: list[Token] | None = None,
-              attrs: dict[str, str] | None = None) -> Token:
+    def child(
+        self,
+        type: str,
+        pos: int,
+        markup: str = "",
+        content: str = "",
+        children: list[Token] | None = None,
+        attrs: dict[str, str] | None = None,
+    ) -> Token:
         if self.inline is None:  # text straight in a tight list item: markdown-it's hidden paragraph
             self.push("paragraph_open", "p", 1, pos)
             self.open_inline(pos)
@@ -310,7 +338,7 @@ class _Reader:
             elif event in ("SoftBreak", "HardBreak") and not self.image_depth:
                 self.child("softbreak" if event == "SoftBreak" else "hardbreak", pos)
             return
-        (kind, value), = event.items()
+        ((kind, value),) = event.items()
         article = self.article
         if kind == "Start":
             inner = next(iter(value)) if isinstance(value, dict) else value
@@ -391,7 +419,7 @@ def parse_article(path: Path, rel: str, lang: str, page: str) -> Article:
     article = Article(path, rel, lang, page, meta, error, offset, [], body)
     # Front-matter values reach readers too (title, description in <meta>); the
     # continuation lines of a block value (`description: |`) are values as a whole.
-    for number, line in enumerate(text.split("\n")[1:max(offset - 1, 0)], 2):
+    for number, line in enumerate(text.split("\n")[1 : max(offset - 1, 0)], 2):
         value = line.split(":", 1)[1] if _KEY.match(line) else line
         if value.strip():
             article.texts.append(Snippet(value, number))

@@ -4,6 +4,7 @@ never run in CI (no network there); `scripts/check.py --online` turns it on.
 Requests run concurrently in a small thread pool, each with a timeout; a HEAD that
 is refused falls back to GET. Redirects are followed only within the same host.
 """
+
 from __future__ import annotations
 
 import urllib.error

@@ -23,6 +23,7 @@ hooks/guard.py decides), the guard now:
 untouched: nothing here runs outside `mkdocs serve`, and a build's output never
 holds the box (tests/test_serve_overlay.py).
 """
+
 from __future__ import annotations
 
 import html
@@ -39,14 +40,18 @@ from .project import Settings
 
 BOX_CLASS = "hc-preview-problems"
 
-WORDS = Sayings({
-    "heading": Text("Preview: {count} problem(s) to fix", "预览：有 {count} 个问题需要修改"),
-    "note": Text("The build fails until they are fixed. Only mkdocs serve shows this box; readers never see it.",
-                 "修改之前，正式构建会失败。这个提示框只在 mkdocs serve 预览时出现，读者看不到。"),
-    "page": Text("On this page", "本页"),
-    "elsewhere": Text("Elsewhere (mkdocs.yml, files without a page)", "其他位置（mkdocs.yml、不生成页面的文件）"),
-    "fix": Text("Fix:", "修改方法："),
-})
+WORDS = Sayings(
+    {
+        "heading": Text("Preview: {count} problem(s) to fix", "预览：有 {count} 个问题需要修改"),
+        "note": Text(
+            "The build fails until they are fixed. Only mkdocs serve shows this box; readers never see it.",
+            "修改之前，正式构建会失败。这个提示框只在 mkdocs serve 预览时出现，读者看不到。",
+        ),
+        "page": Text("On this page", "本页"),
+        "elsewhere": Text("Elsewhere (mkdocs.yml, files without a page)", "其他位置（mkdocs.yml、不生成页面的文件）"),
+        "fix": Text("Fix:", "修改方法："),
+    }
+)
 
 
 class _NotCounted(logging.Filter):
@@ -101,14 +106,15 @@ class PreviewLog(logging.Handler):
         (a path from the project root); `pages`: every built page's path."""
         built = set(pages)
         failing = [found for found in dedupe(self.findings) if found.fails]
-        return ([found for found in failing if found.path == rel],
-                [found for found in failing if found.path not in built])
+        return ([found for found in failing if found.path == rel], [found for found in failing if found.path not in built])
 
 
 def _item(found: Finding, lang: Lang) -> str:
     where = html.escape(f"{found.path}:{found.line}")
-    return (f'<li><code>{where}</code> <code>[{html.escape(found.code)}]</code> {html.escape(found.message(lang))}'
-            f'<br><strong>{html.escape(WORDS("fix", lang))}</strong>{" " if lang == "en" else ""}{html.escape(found.fix(lang))}</li>')
+    return (
+        f"<li><code>{where}</code> <code>[{html.escape(found.code)}]</code> {html.escape(found.message(lang))}"
+        f"<br><strong>{html.escape(WORDS('fix', lang))}</strong>{' ' if lang == 'en' else ''}{html.escape(found.fix(lang))}</li>"
+    )
 
 
 def box(mine: list[Finding], elsewhere: list[Finding], lang: str) -> str:
@@ -117,10 +123,12 @@ def box(mine: list[Finding], elsewhere: list[Finding], lang: str) -> str:
         return ""
     chosen: Lang = lang if lang in LANGS else "en"  # type: ignore[assignment]
     say = lambda key, **fields: html.escape(WORDS(key, chosen, **fields))  # noqa: E731
-    parts = [f'<div class="admonition failure {BOX_CLASS}" role="alert" aria-labelledby="{BOX_CLASS}-title" lang="{chosen}">',
-             f'<h2 class="admonition-title" id="{BOX_CLASS}-title" style="font-size:inherit;margin:0 -0.6rem;font-weight:700">'
-             f'{say("heading", count=len(mine) + len(elsewhere))}</h2>',
-             f'<p>{say("note")}</p>']
+    parts = [
+        f'<div class="admonition failure {BOX_CLASS}" role="alert" aria-labelledby="{BOX_CLASS}-title" lang="{chosen}">',
+        f'<h2 class="admonition-title" id="{BOX_CLASS}-title" style="font-size:inherit;margin:0 -0.6rem;font-weight:700">'
+        f"{say('heading', count=len(mine) + len(elsewhere))}</h2>",
+        f"<p>{say('note')}</p>",
+    ]
     for key, found in (("page", mine), ("elsewhere", elsewhere)):
         if not found:
             continue

@@ -12,6 +12,7 @@ category, and the same sources or the same number of steps), the
 missing-translation finding says so ("renamed" case) and names the command that
 gives both the same name and keeps the old address answering.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -30,8 +31,11 @@ def faq_kind(meta: Mapping[str, Any] | None) -> tuple[str, tuple[str, ...]]:
     category and the URLs of their sources."""
     meta = meta if isinstance(meta, Mapping) else {}
     sources = meta.get("sources")
-    urls = sorted({str(item.get("url")).strip() for item in sources if isinstance(item, Mapping) and item.get("url")}) \
-        if isinstance(sources, list) else []
+    urls = (
+        sorted({str(item.get("url")).strip() for item in sources if isinstance(item, Mapping) and item.get("url")})
+        if isinstance(sources, list)
+        else []
+    )
     return str(meta.get("category") or ""), tuple(urls)
 
 
@@ -42,15 +46,24 @@ def _alike(one: tuple, other: tuple) -> bool:
     return bool(category) and category == other_category and ((sources and sources == other_sources) or steps == other_steps)
 
 
-def _partners(by_lang: dict[str, dict[str, str]], step_counts: Mapping[tuple[str, str], tuple[int, int]],
-              kinds: Mapping[tuple[str, str], tuple]) -> dict[tuple[str, str], str]:
+def _partners(
+    by_lang: dict[str, dict[str, str]], step_counts: Mapping[tuple[str, str], tuple[int, int]], kinds: Mapping[tuple[str, str], tuple]
+) -> dict[tuple[str, str], str]:
     """(language, page) of an orphan FAQ -> the one orphan FAQ of the other language
     that looks like it (only when exactly one does, both ways)."""
     languages = list(by_lang)
     if len(languages) != 2:
         return {}
-    orphans = {lang: [page for page in by_lang[lang] if all(page not in by_lang[other] for other in languages if other != lang)
-                      and (lang, page) in kinds and (lang, page) in step_counts] for lang in languages}
+    orphans = {
+        lang: [
+            page
+            for page in by_lang[lang]
+            if all(page not in by_lang[other] for other in languages if other != lang)
+            and (lang, page) in kinds
+            and (lang, page) in step_counts
+        ]
+        for lang in languages
+    }
 
     def look(lang: str, page: str) -> tuple:
         return kinds[(lang, page)], step_counts[(lang, page)][0]
@@ -62,8 +75,11 @@ def _partners(by_lang: dict[str, dict[str, str]], step_counts: Mapping[tuple[str
             if posixpath.dirname(page) == posixpath.dirname(other) and _alike(look(first, page), look(second, other)):
                 matches.setdefault((first, page), []).append(other)
                 matches.setdefault((second, other), []).append(page)
-    return {key: found[0] for key, found in matches.items() if len(found) == 1
-            and matches.get((second if key[0] == first else first, found[0])) == [key[1]]}
+    return {
+        key: found[0]
+        for key, found in matches.items()
+        if len(found) == 1 and matches.get((second if key[0] == first else first, found[0])) == [key[1]]
+    }
 
 
 def _stem(page: str) -> str:
@@ -71,9 +87,13 @@ def _stem(page: str) -> str:
     return posixpath.splitext(posixpath.basename(page))[0]
 
 
-def check_parity(by_lang: dict[str, dict[str, str]], step_counts: dict[tuple[str, str], tuple[int, int]],
-                 pending: set[tuple[str, str]] = frozenset(), kinds: Mapping[tuple[str, str], tuple] | None = None,
-                 faq_dir: str = "faq") -> list[Finding]:
+def check_parity(
+    by_lang: dict[str, dict[str, str]],
+    step_counts: dict[tuple[str, str], tuple[int, int]],
+    pending: set[tuple[str, str]] = frozenset(),
+    kinds: Mapping[tuple[str, str], tuple] | None = None,
+    faq_dir: str = "faq",
+) -> list[Finding]:
     """`by_lang[lang][page]` is the page's printed path; `step_counts[(lang, page)] =
     (count, line)` for every FAQ page; `pending`: (lang, page) still being translated;
     `kinds[(lang, page)]`: an FAQ's `faq_kind`, to recognise a page renamed in one language."""
@@ -92,15 +112,27 @@ def check_parity(by_lang: dict[str, dict[str, str]], step_counts: dict[tuple[str
             in_faq_dir = posixpath.dirname(page) == faq_dir
             if partner is not None and in_faq_dir:
                 command = f"{RENAME_COMMAND} {_stem(partner)} {_stem(page)}"
-                out.append(finding("missing-translation", source, 1, "renamed", lang=lang, missing=missing,
-                                   partner=by_lang[lang][partner], command=command))
+                out.append(
+                    finding(
+                        "missing-translation",
+                        source,
+                        1,
+                        "renamed",
+                        lang=lang,
+                        missing=missing,
+                        partner=by_lang[lang][partner],
+                        command=command,
+                    )
+                )
             elif in_faq_dir and (present[0], page) in step_counts:
-                out.append(finding("missing-translation", source, 1, "faq", lang=lang, missing=missing,
-                                   command=f"{TRANSLATE_COMMAND} {_stem(page)}"))
+                out.append(
+                    finding(
+                        "missing-translation", source, 1, "faq", lang=lang, missing=missing, command=f"{TRANSLATE_COMMAND} {_stem(page)}"
+                    )
+                )
             else:
                 out.append(finding("missing-translation", source, 1, lang=lang, missing=missing))
-        counted = [(lang, step_counts[(lang, page)]) for lang in present
-                   if (lang, page) in step_counts and (lang, page) not in pending]
+        counted = [(lang, step_counts[(lang, page)]) for lang in present if (lang, page) in step_counts and (lang, page) not in pending]
         if len({count for _, (count, _) in counted}) > 1:
             counts = tuple((lang, count) for lang, (count, _) in counted)
             for lang, (_, line) in counted:

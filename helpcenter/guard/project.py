@@ -7,6 +7,7 @@ other tags become None) and compose it a second time to know each key's line.
 Dates stay text (`2026-13-40` would raise inside PyYAML): the schema
 (helpcenter/guard/config.py) reads them, and reports a bad one as a finding.
 """
+
 from __future__ import annotations
 
 import os
@@ -44,8 +45,8 @@ class PyTag:
     page renderer (helpcenter.guard.render) imports it, for Markdown extension options
     such as `slugify`, as MkDocs itself does when it builds."""
 
-    kind: str        # "name" or "object/apply"
-    target: str      # dotted path
+    kind: str  # "name" or "object/apply"
+    target: str  # dotted path
     args: tuple = ()
     kwds: tuple = ()  # sorted (key, value) pairs
 
@@ -134,9 +135,9 @@ class Settings:
     markdown_extensions: list[Any] = field(default_factory=list)  # as in mkdocs.yml
     category_ids: frozenset[str] = frozenset()  # extra.faq_categories
     yaml: YamlDoc | None = None
-    contacts: tuple[ContactConfig, ...] = ()      # extra.contacts, as the schema read them
+    contacts: tuple[ContactConfig, ...] = ()  # extra.contacts, as the schema read them
     faq_categories: tuple[CategoryConfig, ...] = ()
-    findings: tuple[Finding, ...] = ()            # problems in the guard's part of mkdocs.yml
+    findings: tuple[Finding, ...] = ()  # problems in the guard's part of mkdocs.yml
 
     def rel(self, path: Path) -> str:
         """A path as printed in findings: relative to the project root, POSIX style."""

@@ -22,6 +22,7 @@ verb and the secret within a short distance; entering the phrase into the wallet
 app itself (restoring) is allowed. Phone numbers need 8 or more digits and are
 not dates.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,7 +38,8 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _AT_DOT = re.compile(
     r"(?i)(?<![a-z0-9._%+-])([a-z0-9._%+-]{1,64})\s?(?:\[at\]|\(at\)|\{at\}|\bat\b|＠)\s?([a-z0-9-]{1,63})\s?"
-    r"((?:(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s?[a-z0-9-]{1,63}\s?){1,4})")
+    r"((?:(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s?[a-z0-9-]{1,63}\s?){1,4})"
+)
 _DEFANG_SCHEME = re.compile(r"(?i)\bh(?:xx|\*\*|tt)p(s?)(\[:\]|:)//")
 _DEFANG_DOT = re.compile(r"(?i)\s*(?:\[\.\]|\(\.\)|\{\.\}|\[dot\]|\(dot\))\s*")
 
@@ -61,7 +63,10 @@ def normalise_prose(text: str) -> str:
         text = text.translate(_FOLD)  # each character folded on its own: NFKC, except _KEEP
     text = text.translate(_INVISIBLE)
     text = _SPACES.sub(" ", text)
-    text = _AT_DOT.sub(lambda m: f"{m[1]}@{m[2]}." + ".".join(re.split(r"(?i)\s*(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s*", m[3].strip())[1:]), text)
+    text = _AT_DOT.sub(
+        lambda m: f"{m[1]}@{m[2]}." + ".".join(re.split(r"(?i)\s*(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s*", m[3].strip())[1:]),
+        text,
+    )
     text = _DEFANG_SCHEME.sub(lambda m: f"http{m[1]}://", text)
     return _DEFANG_DOT.sub(".", text)
 
@@ -91,28 +96,37 @@ def looks_like_file(name: str) -> bool:
 
 FILE_SUFFIXES = frozenset(
     "md txt zip rar 7z gz tar json yml yaml toml py sh js ts css html htm pdf png jpg jpeg gif svg webp "
-    "apk ipa exe dmg pkg deb rpm msi csv xls xlsx doc docx ppt pptx log bak key keystore".split())
+    "apk ipa exe dmg pkg deb rpm msi csv xls xlsx doc docx ppt pptx log bak key keystore".split()
+)
 
 # A messenger or platform named without a colon, or with the words people use.
-_LABEL = (r"(?P<label>(?:客服|官方|人工)?(?:微信|薇信|威信|V信|vx|VX|Vx|wx|WX|加V|加v|加微|扣扣|企鹅|QQ|qq|电报|飞机|TG|tg|"
-          r"Telegram|telegram|WhatsApp|whatsapp|Line|LINE|Skype|skype|Signal|Discord|discord))")
+_LABEL = (
+    r"(?P<label>(?:客服|官方|人工)?(?:微信|薇信|威信|V信|vx|VX|Vx|wx|WX|加V|加v|加微|扣扣|企鹅|QQ|qq|电报|飞机|TG|tg|"
+    r"Telegram|telegram|WhatsApp|whatsapp|Line|LINE|Skype|skype|Signal|Discord|discord))"
+)
 # An account: letters with a digit or "_" somewhere (so words are not accounts), or 5–12 digits.
 _ACCOUNT = r"(?P<value>@?[A-Za-z][A-Za-z0-9-]*[0-9_][A-Za-z0-9_-]*|\d{5,12})"
 _LABEL_LOOSE = re.compile(
-    rf"{_LABEL}\s*(?:号码?|群号?|账号|帐号|ID|id|号是|是|为|:|：)?\s*(?:是|为)?\s*[:：]?\s*[（(\[]?\s*{_ACCOUNT}(?![\w@.])")
+    rf"{_LABEL}\s*(?:号码?|群号?|账号|帐号|ID|id|号是|是|为|:|：)?\s*(?:是|为)?\s*[:：]?\s*[（(\[]?\s*{_ACCOUNT}(?![\w@.])"
+)
 _PLATFORM = re.compile(
     r"(?i)\b(?P<label>twitter|x|whatsapp|telegram|tg|facebook|instagram|youtube|tiktok|discord|reddit|weibo|微博|抖音)"
-    r"\s*(?:account|handle|账号|号)?\s*[:：]\s*(?P<value>@[A-Za-z0-9_.]{2,30}|[A-Za-z0-9_.]{3,30}(?=\s*(?:$|[)）,，。;；!！?？])))")
+    r"\s*(?:account|handle|账号|号)?\s*[:：]\s*(?P<value>@[A-Za-z0-9_.]{2,30}|[A-Za-z0-9_.]{3,30}(?=\s*(?:$|[)）,，。;；!！?？])))"
+)
 _PHONE = re.compile(
-    r"(?<![\w+.-])(?P<intl>\+\s?\d{1,3}[\s.-]?)?(?P<area>\(\d{1,4}\)[\s.-]?)?\d{2,6}(?P<groups>(?:[\s.-]\d{2,6}){1,4})(?![\w.-])")
+    r"(?<![\w+.-])(?P<intl>\+\s?\d{1,3}[\s.-]?)?(?P<area>\(\d{1,4}\)[\s.-]?)?\d{2,6}(?P<groups>(?:[\s.-]\d{2,6}){1,4})(?![\w.-])"
+)
 _THOUSANDS = re.compile(r"^(?:[ ,.]\d{3})+$")
 _DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$")
 _NO_SUFFIX = re.compile(r"(?i)(?<![\w.-])([a-z0-9-]*{brand}[a-z0-9-]*)\.(?P<suffix>[a-z0-9]{1,12})(?![\w.-])")
 WEB3_SUFFIXES = frozenset("eth crypto wallet bnb sol nft x bitcoin dao 888 zil blockchain coin tron trx polygon kred klever bit".split())
 _CRYPTO = re.compile(
-    r"(?<![\w])(?:0x[a-fA-F0-9]{40}|T[1-9A-HJ-NP-Za-km-z]{33}|bc1[ac-hj-np-z02-9]{11,71}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})(?![\w])")
-_SECRET = (r"(?:助记词|种子密语|私钥|密钥|钱包密码|支付密码|密码|pin码|PIN码|keystore|Keystore|"
-           r"recovery phrase|seed phrase|secret phrase|mnemonic|private key|password|passcode|PIN)")
+    r"(?<![\w])(?:0x[a-fA-F0-9]{40}|T[1-9A-HJ-NP-Za-km-z]{33}|bc1[ac-hj-np-z02-9]{11,71}|[13][a-km-zA-HJ-NP-Z1-9]{25,34})(?![\w])"
+)
+_SECRET = (
+    r"(?:助记词|种子密语|私钥|密钥|钱包密码|支付密码|密码|pin码|PIN码|keystore|Keystore|"
+    r"recovery phrase|seed phrase|secret phrase|mnemonic|private key|password|passcode|PIN)"
+)
 # Handing a secret over is always a problem; typing it is one only somewhere other
 # than the wallet app (a site, a form, a chat, to somebody).
 _GIVE_ZH = r"(?<!误)(?:发送|发给|发到|提供|告诉|交给|提交|上传|分享|私信|截图发|转发|报给|念给)"
@@ -121,16 +135,25 @@ _GIVE_EN = r"(?:send|share|give|provide|tell|submit|upload|dm|message|read out|h
 _TYPE_EN = r"(?:enter|type|paste|fill in|verify|validate|sync)"
 _ASK = re.compile(
     rf"(?P<zh>(?P<zhverb>{_GIVE_ZH}|{_TYPE_ZH})[^。！？!?；;]{{0,14}}{_SECRET}|{_SECRET}[^。！？!?；;]{{0,10}}(?:{_GIVE_ZH}|{_TYPE_ZH}))"
-    rf"|(?i:\b(?P<enverb>{_GIVE_EN}|{_TYPE_EN})\b[^.!?;]{{0,40}}\b{_SECRET}\b)")
+    rf"|(?i:\b(?P<enverb>{_GIVE_EN}|{_TYPE_EN})\b[^.!?;]{{0,40}}\b{_SECRET}\b)"
+)
 _TYPE = re.compile(rf"(?i){_TYPE_ZH}|\b{_TYPE_EN}\b")
-_OUTSIDE = re.compile(r"(?i)网站|网页|链接|表单|客服|对方|群里|聊天|私信|邮件|陌生人|他人|别人|"
-                      r"\b(?:website|site|web ?page|link|form|chat|support|agent|email|message|anyone|someone|them|us|him|her)\b")
+_OUTSIDE = re.compile(
+    r"(?i)网站|网页|链接|表单|客服|对方|群里|聊天|私信|邮件|陌生人|他人|别人|"
+    r"\b(?:website|site|web ?page|link|form|chat|support|agent|email|message|anyone|someone|them|us|him|her)\b"
+)
 # A request is not one when it is said not to do it (a negation just before the
 # verb), when the sentence names it a scam or asks whether it happened, or when it
 # stands under a heading or admonition title that warns.
-_NOT = re.compile(r"(?i)不要|切勿|绝不|永远不|从不|不会|别|请勿|不可|禁止|不得|不能|\b(?:never|don't|do not|not|no one|nobody|won't|will not|cannot|can't)\b")
-_MARKED = re.compile(r"(?i)骗|假冒|冒充|索要|是否|有没有|有无|曾经|如果|假如|若是|万一|\b(?:scam(?:s|mer|mers)?|fake|fraud|phishing|whether|have you|did you|if you)\b")
-_WARNS = re.compile(r"(?i)不要|切勿|绝不|永远不|别|请勿|禁止|陷阱|骗|警惕|当心|谨防|\b(?:never|don't|do not|scams?|trap|fake|beware|phishing|will never)\b")
+_NOT = re.compile(
+    r"(?i)不要|切勿|绝不|永远不|从不|不会|别|请勿|不可|禁止|不得|不能|\b(?:never|don't|do not|not|no one|nobody|won't|will not|cannot|can't)\b"
+)
+_MARKED = re.compile(
+    r"(?i)骗|假冒|冒充|索要|是否|有没有|有无|曾经|如果|假如|若是|万一|\b(?:scam(?:s|mer|mers)?|fake|fraud|phishing|whether|have you|did you|if you)\b"
+)
+_WARNS = re.compile(
+    r"(?i)不要|切勿|绝不|永远不|别|请勿|禁止|陷阱|骗|警惕|当心|谨防|\b(?:never|don't|do not|scams?|trap|fake|beware|phishing|will never)\b"
+)
 _SENTENCE = re.compile(r"[^。！？!?\n]+?(?:[。！？!?]|\.(?=\s|$)|$)")
 
 
@@ -172,9 +195,9 @@ def check_requests(text: str, context: str = "") -> list[tuple[int, Problem]]:
     for match in _SENTENCE.finditer(text):
         sentence = match.group(0)
         asks = _ASK.search(sentence)
-        if not asks or warned or _MARKED.search(sentence) or _NOT.search(sentence[max(0, asks.start() - 50):asks.end()]):
+        if not asks or warned or _MARKED.search(sentence) or _NOT.search(sentence[max(0, asks.start() - 50) : asks.end()]):
             continue
-        near = sentence[max(0, asks.start() - 20):asks.end() + 25]
+        near = sentence[max(0, asks.start() - 20) : asks.end() + 25]
         if _TYPE.search(asks.group(0)) and not _OUTSIDE.search(near):
             continue  # typing or verifying the phrase in the wallet app itself (restoring, backing up)
         out.append((match.start(), problem("secret-request", sentence=sentence.strip()[:80])))

@@ -14,6 +14,7 @@ comment at once). The text nodes and the reader-visible attributes (title, alt)
 of both readings go through the prose rules, so a contact or a domain typed
 inside `<div>`, `<td>`, `<details>` or after a comment is judged like any prose.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,10 +28,13 @@ from .html import FORBIDDEN_TAGS, lines_naming
 
 GLOBAL_ATTRS = frozenset({"id", "class", "title", "lang", "dir", "markdown", "aria-label", "aria-hidden", "role"})
 ALLOWED_TAGS: dict[str, frozenset[str]] = {
-    **{tag: frozenset() for tag in (
-        "abbr b bdi blockquote br caption cite code dd del dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 "
-        "hr i ins kbd li mark p pre q s samp small span strong sub summary sup table tbody tfoot thead tr u ul var"
-    ).split()},
+    **{
+        tag: frozenset()
+        for tag in (
+            "abbr b bdi blockquote br caption cite code dd del dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 "
+            "hr i ins kbd li mark p pre q s samp small span strong sub summary sup table tbody tfoot thead tr u ul var"
+        ).split()
+    },
     "a": frozenset({"href", "name"}),
     "details": frozenset({"open"}),
     "img": frozenset({"src", "alt", "width", "height", "loading"}),
@@ -46,7 +50,7 @@ HIDDEN_TEXT = {"script", "style", "template", "noscript", "head", "title", "text
 
 @dataclass(frozen=True)
 class RawProblem:
-    line: int          # 0-based line inside the fragment
+    line: int  # 0-based line inside the fragment
     problem: Problem
 
 

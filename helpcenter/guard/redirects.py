@@ -22,6 +22,7 @@ page or served at a live page's address (faq/x.md and faq/x/index.md are both
 not a Markdown path. The build leaves such an entry out, so the plugin never writes
 it, and the check and the build report the same findings.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -81,15 +82,22 @@ def read_redirects(settings) -> tuple[list[Redirect], list[Finding]]:
     index, options = found
     config = settings.config_rel
     if not isinstance(options, Mapping) or not isinstance(options.get(KEY, {}), Mapping):
-        return [], [finding("redirect", config, doc.line("plugins", index, PLUGIN, KEY), "format",
-                            old=KEY, example="zh/faq/old-name.md: zh/faq/new-name.md")]
+        return [], [
+            finding(
+                "redirect",
+                config,
+                doc.line("plugins", index, PLUGIN, KEY),
+                "format",
+                old=KEY,
+                example="zh/faq/old-name.md: zh/faq/new-name.md",
+            )
+        ]
     out: list[Redirect] = []
     problems: list[Finding] = []
     for old, new in (options.get(KEY) or {}).items():
         line = doc.line("plugins", index, PLUGIN, KEY, old)
         if not isinstance(old, str) or not isinstance(new, str) or not old.endswith(".md") or not new.strip():
-            problems.append(finding("redirect", config, line, "format", old=str(old),
-                                    example="zh/faq/old-name.md: zh/faq/new-name.md"))
+            problems.append(finding("redirect", config, line, "format", old=str(old), example="zh/faq/old-name.md: zh/faq/new-name.md"))
             continue
         old, new = old.strip().lstrip("/"), new.strip()
         if "://" in new or new.startswith("//") or ":" in new.partition("/")[0]:
@@ -101,15 +109,14 @@ def read_redirects(settings) -> tuple[list[Redirect], list[Finding]]:
             problems.append(finding("redirect", config, line, "language", old=old, new=new))
             continue
         if posixpath.normpath(old) != old or posixpath.normpath(new.partition("#")[0]) != new.partition("#")[0]:
-            problems.append(finding("redirect", config, line, "format", old=old,
-                                    example="zh/faq/old-name.md: zh/faq/new-name.md"))
+            problems.append(finding("redirect", config, line, "format", old=old, example="zh/faq/old-name.md: zh/faq/new-name.md"))
             continue
         out.append(Redirect(old, new, line, old_lang))
     return out, problems
 
 
 def _inside(path: str, lang: str) -> str:
-    return path[len(lang) + 1:] if lang else path
+    return path[len(lang) + 1 :] if lang else path
 
 
 def _address(page: str) -> str:

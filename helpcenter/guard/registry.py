@@ -5,6 +5,7 @@ Entries live in mkdocs.yml under `extra.contacts`. Each has an `id`, a `kind`, a
 publishes it and the date it was `verified`. The contact page template renders
 them; the link rules accept a contact link only when it matches an entry here.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -77,7 +78,9 @@ def _same_number(address: str, wanted: str) -> bool:
     return bool(digits) and len(digits) >= 7 and re.fullmatch(rf"(?:tel|sms):\+\d{{1,3}}0?{digits}", address) is not None
 
 
-def load_registry(entries: Sequence[ContactConfig], config_rel: str, line_of, today: dt.date | None = None) -> tuple[Registry, list[Finding]]:
+def load_registry(
+    entries: Sequence[ContactConfig], config_rel: str, line_of, today: dt.date | None = None
+) -> tuple[Registry, list[Finding]]:
     """The registry from `extra.contacts` as the schema read it (helpcenter/guard/config.py:
     types, unknown and missing keys, malformed dates); here, what the entries mean:
     unique ids, known kinds, and an address only with its official `source` and the
@@ -121,8 +124,14 @@ def load_registry(entries: Sequence[ContactConfig], config_rel: str, line_of, to
                     bad(index, "url", "registry-unverified", "missing", id=cid)
             elif verified > today:
                 bad(index, "verified", "registry-unverified", "future", id=cid, verified=verified.isoformat(), today=today.isoformat())
-        contacts.append(Contact(
-            id=cid, kind=kind, url=url.strip() if url else None,
-            source=entry.source, verified=verified, line=line_of(index, ""),
-        ))
+        contacts.append(
+            Contact(
+                id=cid,
+                kind=kind,
+                url=url.strip() if url else None,
+                source=entry.source,
+                verified=verified,
+                line=line_of(index, ""),
+            )
+        )
     return Registry(tuple(contacts)), findings

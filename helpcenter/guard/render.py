@@ -10,6 +10,7 @@ a tab-indented admonition body) is then reported by both tools alike.
 It also collects each page's anchors (every `id`, and `name` on `<a>`), the set
 MkDocs validates `page.md#anchor` links against.
 """
+
 from __future__ import annotations
 
 import importlib

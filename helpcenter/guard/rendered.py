@@ -11,6 +11,7 @@ parses about six times faster than the standard library's parser (0.06 s against
 0.36 s for the 2,026 pages of the N = 1,000 benchmark corpus, BENCHMARKS.md).
 The rules are the ones the source scan applies to raw HTML.
 """
+
 from __future__ import annotations
 
 from .findings import Finding

@@ -1,5 +1,6 @@
 """Runs every rule over a project's docs tree. The MkDocs hook and the standalone
 command both call `check_site` and only print what it returns."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -42,12 +43,12 @@ class PageResult:
     lang: str
     page: str
     findings: tuple[Finding, ...]
-    seen: frozenset[str]          # every URL the source scan judged
+    seen: frozenset[str]  # every URL the source scan judged
     faq: FaqDoc | None
-    links: tuple[tuple[str, int], ...] = ()   # links to the site's own pages, with lines
-    anchors: frozenset[str] | None = None     # ids of the rendered page (standalone check)
-    translation: Record | None = None          # its translation status record (helpcenter.guard.translation)
-    kind: tuple | None = None                  # an FAQ's (category, source URLs): a twin under another name looks alike
+    links: tuple[tuple[str, int], ...] = ()  # links to the site's own pages, with lines
+    anchors: frozenset[str] | None = None  # ids of the rendered page (standalone check)
+    translation: Record | None = None  # its translation status record (helpcenter.guard.translation)
+    kind: tuple | None = None  # an FAQ's (category, source URLs): a twin under another name looks alike
 
     @property
     def doc(self) -> str:
@@ -84,8 +85,7 @@ class SiteReport:
     @property
     def unreadable(self) -> list[Path]:
         """Pages the guard could not read or whose front matter it refused."""
-        return [path for path, result in self.pages.items()
-                if any(f.code in ("unreadable", "front-matter") for f in result.findings)]
+        return [path for path, result in self.pages.items() if any(f.code in ("unreadable", "front-matter") for f in result.findings)]
 
     @property
     def faqs(self) -> dict[Path, FaqDoc]:
@@ -95,8 +95,9 @@ class SiteReport:
 def build_checker(settings: Settings, today: dt.date | None = None) -> tuple[LinkChecker, list[Finding]]:
     assert settings.yaml is not None
     registry, findings = load_registry(
-        settings.contacts, settings.config_rel,
-        lambda index, key: settings.yaml.line("extra", "contacts", index, *( (key,) if key else () )),
+        settings.contacts,
+        settings.config_rel,
+        lambda index, key: settings.yaml.line("extra", "contacts", index, *((key,) if key else ())),
         today=today,
     )
     findings = list(settings.findings) + findings  # the schema's findings come first
@@ -109,8 +110,9 @@ def judge_text(text: str, checker: LinkChecker) -> list:
     """Every text rule on one piece of (normalised) prose."""
     problems = checker.check_text(text)
     said = " ".join(p.message("en") for p in problems)
-    problems += [p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text)
-                 if about not in said]  # the link rules already named it
+    problems += [
+        p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text) if about not in said
+    ]  # the link rules already named it
     for match in _BARE_PATH.finditer(text):  # t.me/handle, wa.me/number: a social link without https://
         if match.group(0) not in said:
             problems += [p for p in checker.check("https://" + match.group(0)) if p.code == "contact-unlisted"]
@@ -159,7 +161,7 @@ def check_declared(article: Article, declared: list[str], checker: LinkChecker) 
 
 
 def _meta_line(article: Article, needle: str) -> int:
-    lines = article.path.read_text(encoding="utf-8-sig").split("\n")[:article.offset]
+    lines = article.path.read_text(encoding="utf-8-sig").split("\n")[: article.offset]
     return next((n for n, line in enumerate(lines, 1) if needle in line), 1)
 
 
@@ -172,8 +174,11 @@ def _requests(article: Article, texts: list[Snippet]) -> list[Finding]:
     lines are joined back (a link no longer cuts a sentence in two), and the heading
     or admonition title above them is their context."""
     lines = article.body.split("\n")
-    titles = sorted((article.offset + n, (m.group(1) or "") if (m := _ADMONITION.match(line)) else line.lstrip("#").strip())
-                    for n, line in enumerate(lines, 1) if _ATX.match(line) or _ADMONITION.match(line))
+    titles = sorted(
+        (article.offset + n, (m.group(1) or "") if (m := _ADMONITION.match(line)) else line.lstrip("#").strip())
+        for n, line in enumerate(lines, 1)
+        if _ATX.match(line) or _ADMONITION.match(line)
+    )
     blocks: list[list[Snippet]] = []
     for snippet in sorted(texts, key=lambda s: s.line):
         if blocks and snippet.line - blocks[-1][-1].line <= 1:
@@ -292,13 +297,15 @@ def discover(settings: Settings, files: set[str] | None = None) -> tuple[dict[st
         elif len(inside.parts) > 1 and inside.parts[0] in folders:
             found[inside.parts[0]][Path(*inside.parts[1:]).as_posix()] = path
         else:
-            findings.append(finding("outside-language-folder", rel, 1,
-                                    folders=sorted(settings.rel(settings.docs_dir / d) + "/" for d in folders)))
+            findings.append(
+                finding("outside-language-folder", rel, 1, folders=sorted(settings.rel(settings.docs_dir / d) + "/" for d in folders))
+            )
     return found, findings
 
 
-def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker, settings: Settings,
-               renderer: Renderer | None = None) -> PageResult:
+def check_page(
+    path: Path, rel: str, lang: str, page: str, checker: LinkChecker, settings: Settings, renderer: Renderer | None = None
+) -> PageResult:
     """Every per-page rule for one file; with a renderer (the standalone check), also
     the rendered-page rules over the page as the build would render it."""
     try:
@@ -316,10 +323,20 @@ def check_page(path: Path, rel: str, lang: str, page: str, checker: LinkChecker,
         for steps in procedures(article):
             findings += check_steps(article, steps)
     links = local_links((link.url, link.line) for link in article.links if link.kind != "autolink")
-    head = read_source(article.path).split("\n")[:article.offset] if KEY in article.meta or PENDING in article.meta else []
+    head = read_source(article.path).split("\n")[: article.offset] if KEY in article.meta or PENDING in article.meta else []
     record = make_record(article.meta, article.body, head, lang, settings.languages)
-    result = PageResult(path, rel, lang, page, tuple(findings), frozenset(seen), doc, links, translation=record,
-                        kind=faq_kind(article.meta) if doc is not None else None)
+    result = PageResult(
+        path,
+        rel,
+        lang,
+        page,
+        tuple(findings),
+        frozenset(seen),
+        doc,
+        links,
+        translation=record,
+        kind=faq_kind(article.meta) if doc is not None else None,
+    )
     if renderer is None:
         return result
     from .rendered import check_rendered  # rendered.py imports this module
@@ -340,8 +357,9 @@ def _check_chunk(items: list[tuple[Path, str, str, str]]) -> list[PageResult]:
     return [check_page(*item, checker, settings, renderer) for item in items]
 
 
-def _check_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, settings: Settings, workers: int,
-                 renderer: Renderer | None) -> list[PageResult]:
+def _check_pages(
+    items: list[tuple[Path, str, str, str]], checker: LinkChecker, settings: Settings, workers: int, renderer: Renderer | None
+) -> list[PageResult]:
     if workers <= 1 or len(items) < PARALLEL_FROM or "fork" not in mp.get_all_start_methods():
         return [check_page(*item, checker, settings, renderer) for item in items]
     global _FORKED
@@ -354,8 +372,9 @@ def _check_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, 
         _FORKED = None
 
 
-def _cached_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker, settings: Settings, workers: int,
-                  renderer: Renderer | None) -> list[PageResult]:
+def _cached_pages(
+    items: list[tuple[Path, str, str, str]], checker: LinkChecker, settings: Settings, workers: int, renderer: Renderer | None
+) -> list[PageResult]:
     """Each page's result, in `items`' order: from the cache when the page and
     everything its result depends on are unchanged (helpcenter.guard.cache), else
     checked now."""
@@ -374,8 +393,7 @@ def _cached_pages(items: list[tuple[Path, str, str, str]], checker: LinkChecker,
     return [result for result in results if result is not None]
 
 
-def check_site(settings: Settings, today: dt.date | None = None, workers: int | None = None,
-               render: bool = False) -> SiteReport:
+def check_site(settings: Settings, today: dt.date | None = None, workers: int | None = None, render: bool = False) -> SiteReport:
     """All rules over all languages. `workers`: processes for the per-page rules
     (default: one per CPU core for large sites; 1 for serial). `render`: also render
     each page as the build does and run the rendered-page and site-link rules (the
@@ -411,6 +429,5 @@ def check_site(settings: Settings, today: dt.date | None = None, workers: int | 
     return report
 
 
-def check_config(config_file: Path, today: dt.date | None = None, workers: int | None = None,
-                 render: bool = False) -> SiteReport:
+def check_config(config_file: Path, today: dt.date | None = None, workers: int | None = None, render: bool = False) -> SiteReport:
     return check_site(load_settings(config_file), today, workers, render)

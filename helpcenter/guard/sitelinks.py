@@ -7,6 +7,7 @@ guard reads each relative link at its source line (helpcenter.guard.markdown)
 and each page's anchors from its rendered HTML: in the build from the page MkDocs
 rendered, in the standalone check from its own rendering (helpcenter.guard.render).
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -19,27 +20,29 @@ from .catalogue import finding
 from .findings import Finding
 from .links import scheme_of
 
-INSTALLABLE = frozenset(".apk .xapk .apks .apkm .aab .ipa .mobileconfig .mobileprovision .exe .msi .msix .appx .dmg .pkg "
-                        ".deb .rpm .jar .crx .xpi .bat .cmd .ps1 .sh .vbs .scr .app .run .bin".split())
+INSTALLABLE = frozenset(
+    ".apk .xapk .apks .apkm .aab .ipa .mobileconfig .mobileprovision .exe .msi .msix .appx .dmg .pkg "
+    ".deb .rpm .jar .crx .xpi .bat .cmd .ps1 .sh .vbs .scr .app .run .bin".split()
+)
 IMAGES = frozenset(".png .jpg .jpeg .gif .webp .svg .bmp .avif".split())
 QR_NAME = re.compile(r"(?i)qr|二维码|扫码|wechat|weixin|微信")
 
 
 @dataclass(frozen=True)
 class LocalPage:
-    rel: str                                # as printed in findings
-    doc: str                                # path under docs/, e.g. "zh/faq/x.md"
-    links: tuple[tuple[str, int], ...]      # (url as written, line)
+    rel: str  # as printed in findings
+    doc: str  # path under docs/, e.g. "zh/faq/x.md"
+    links: tuple[tuple[str, int], ...]  # (url as written, line)
 
 
 def local_links(urls: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
     """The links that point inside the site (no scheme, not protocol-relative)."""
-    return tuple((url, line) for url, line in urls
-                 if scheme_of(url) is None and not url.startswith("//") and url.strip())
+    return tuple((url, line) for url, line in urls if scheme_of(url) is None and not url.startswith("//") and url.strip())
 
 
-def check_local_links(pages: Iterable[LocalPage], files: set[str], anchors: Mapping[str, frozenset[str]],
-                      page_suffixes: Iterable[str] = (".md",)) -> list[Finding]:
+def check_local_links(
+    pages: Iterable[LocalPage], files: set[str], anchors: Mapping[str, frozenset[str]], page_suffixes: Iterable[str] = (".md",)
+) -> list[Finding]:
     """`files`: every file under docs/ ("zh/faq/x.md", "zh/img/a.png"); `anchors`:
     each rendered page's ids, by its docs path. Pages whose anchors are unknown
     (not rendered) are not checked for anchors."""
@@ -67,8 +70,15 @@ def check_local_links(pages: Iterable[LocalPage], files: set[str], anchors: Mapp
                 if doc not in files:
                     index = posixpath.join(doc, "index.md")
                     if index in files or target.endswith("/"):
-                        out.append(finding("unrecognized-link", page.rel, line, url=url,
-                                           suggestion=posixpath.relpath(index, posixpath.dirname(page.doc))))
+                        out.append(
+                            finding(
+                                "unrecognized-link",
+                                page.rel,
+                                line,
+                                url=url,
+                                suggestion=posixpath.relpath(index, posixpath.dirname(page.doc)),
+                            )
+                        )
                     else:
                         out.append(finding("broken-link", page.rel, line, "missing", url=url, doc=doc))
                     continue

@@ -29,6 +29,7 @@ never published; `--mark` removes the line once the translation is done.
 A page with no record yet (a new FAQ) is "not tracked": the check says nothing,
 `helpcenter-translations` lists it, `--mark` starts tracking it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -64,9 +65,9 @@ class Record:
 
     fingerprint: str
     synced: tuple[tuple[str, str], ...] = ()  # (twin's language, twin's fingerprint when last in line)
-    pending: str | None = None                # `translate_from`: the language it is being translated from
-    line: int = 1                             # where the record is written (or would be)
-    problem: str = ""                         # "", "record" or "pending": a value that cannot be read
+    pending: str | None = None  # `translate_from`: the language it is being translated from
+    line: int = 1  # where the record is written (or would be)
+    problem: str = ""  # "", "record" or "pending": a value that cannot be read
 
     def recorded(self, lang: str) -> str | None:
         return dict(self.synced).get(lang)
@@ -171,12 +172,28 @@ def check_translations(site: Site, command: str = "helpcenter-translations") -> 
     for pages in site.values():
         for entry in pages.values():
             if entry.record.problem:
-                out.append(finding("translation-record", entry.rel, entry.record.line, entry.record.problem,
-                                   key=KEY if entry.record.problem == "record" else PENDING, command=f"{command} --mark {entry.rel}"))
+                out.append(
+                    finding(
+                        "translation-record",
+                        entry.rel,
+                        entry.record.line,
+                        entry.record.problem,
+                        key=KEY if entry.record.problem == "record" else PENDING,
+                        command=f"{command} --mark {entry.rel}",
+                    )
+                )
     for status in statuses(site):
         if status.state == "outdated":
-            out.append(finding("translation-outdated", status.entry.rel, status.entry.record.line,
-                               twin_lang=status.twin.lang, twin=status.twin.rel, command=f"{command} --mark {status.entry.rel}"))
+            out.append(
+                finding(
+                    "translation-outdated",
+                    status.entry.rel,
+                    status.entry.record.line,
+                    twin_lang=status.twin.lang,
+                    twin=status.twin.rel,
+                    command=f"{command} --mark {status.entry.rel}",
+                )
+            )
     return out
 
 

@@ -20,6 +20,7 @@ command judges what would be published, whoever built it:
 Findings are placed at the line of the built file (paths relative to the current
 folder). Exit 1 on any finding.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,10 +44,31 @@ from .prose import pieces
 from .runner import build_checker
 
 # Elements that make the browser fetch something as the page loads.
-FETCHING = {"script": "src", "img": "src", "iframe": "src", "frame": "src", "embed": "src", "source": "src",
-            "video": "src", "audio": "src", "track": "src", "object": "data", "input": "src"}
-FETCHING_LINKS = {"stylesheet", "preload", "modulepreload", "prefetch", "icon", "apple-touch-icon", "manifest",
-                  "mask-icon", "dns-prefetch", "preconnect"}
+FETCHING = {
+    "script": "src",
+    "img": "src",
+    "iframe": "src",
+    "frame": "src",
+    "embed": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "track": "src",
+    "object": "data",
+    "input": "src",
+}
+FETCHING_LINKS = {
+    "stylesheet",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "icon",
+    "apple-touch-icon",
+    "manifest",
+    "mask-icon",
+    "dns-prefetch",
+    "preconnect",
+}
 
 
 def _rel(path: Path) -> str:
@@ -68,9 +90,38 @@ def _foreign(url: str, own_host: str | None) -> bool:
 
 
 ICON_TAGS = {"svg", "path", "g", "circle", "rect", "polygon", "polyline", "line", "ellipse", "title"}
-ICON_ATTRS = {"xmlns", "viewbox", "d", "fill", "width", "height", "class", "aria-hidden", "focusable", "role",
-              "cx", "cy", "r", "rx", "ry", "x", "y", "x1", "x2", "y1", "y2", "points", "transform", "fill-rule",
-              "clip-rule", "stroke", "stroke-width", "stroke-linecap", "stroke-linejoin", "opacity"}
+ICON_ATTRS = {
+    "xmlns",
+    "viewbox",
+    "d",
+    "fill",
+    "width",
+    "height",
+    "class",
+    "aria-hidden",
+    "focusable",
+    "role",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "x",
+    "y",
+    "x1",
+    "x2",
+    "y1",
+    "y2",
+    "points",
+    "transform",
+    "fill-rule",
+    "clip-rule",
+    "stroke",
+    "stroke-width",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "opacity",
+}
 
 
 def _is_icon(svg) -> bool:
@@ -84,8 +135,9 @@ def _is_icon(svg) -> bool:
 def _needle(problem: Problem) -> str:
     """The text a problem is about, to find its line in the built file."""
     values = problem.values
-    return next((str(values[key]) for key in ("raw", "address", "number", "text", "handle", "host", "name", "short")
-                 if values.get(key)), "")
+    return next(
+        (str(values[key]) for key in ("raw", "address", "number", "text", "handle", "host", "name", "short") if values.get(key)), ""
+    )
 
 
 def check_page(path: Path, checker: LinkChecker, own_host: str | None, marked: set[str] | None = None) -> list[Finding]:
@@ -117,7 +169,12 @@ def check_page(path: Path, checker: LinkChecker, own_host: str | None, marked: s
         for item in check_document(html, checker):
             out.append(item.problem.at(rel, _line(text, item.needle)))
         for code in article.css("code.hc-fake"):  # declared fake examples, shown marked (fakes.py)
-            marked.add(code.text(deep=True).removeprefix(code.css_first(".hc-fake__label").text() if code.css_first(".hc-fake__label") else "").strip().lower())
+            marked.add(
+                code.text(deep=True)
+                .removeprefix(code.css_first(".hc-fake__label").text() if code.css_first(".hc-fake__label") else "")
+                .strip()
+                .lower()
+            )
             code.decompose()
         body = article.text(deep=True, separator="\n")
         for problem in (p for piece in pieces(body) for p in checker.check_text(piece)):
@@ -192,7 +249,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     parser.add_argument("--offline", action="store_true", help="the file:// copy: no _headers expected")
     parser.add_argument("--lang", choices=("zh", "en"), help="print every message in one language (default: English)")
-    parser.add_argument("--record", type=Path, metavar="FILE", help="also save the findings as JSON for the job summary (helpcenter-summary)")
+    parser.add_argument(
+        "--record", type=Path, metavar="FILE", help="also save the findings as JSON for the job summary (helpcenter-summary)"
+    )
     args = parser.parse_args(argv)
     if not args.config.is_file() or not args.site.is_dir():
         print(f"verify-site: {args.config if not args.config.is_file() else args.site} not found.", file=sys.stderr)

@@ -9,6 +9,7 @@ no 'unsafe-inline', and nothing to update by hand when Material changes them.
 JSON blocks (`application/json`, `application/ld+json`) are data, not scripts, and
 need no hash. Material's CSS draws its icons from `data:` SVGs, hence `img-src data:`.
 """
+
 from __future__ import annotations
 
 import base64
@@ -31,12 +32,12 @@ class HeaderPolicy:
 
     csp: tuple[tuple[str, str], ...] = (
         ("default-src", "'self'"),
-        ("script-src", "'self'"),        # + the inline scripts' hashes
+        ("script-src", "'self'"),  # + the inline scripts' hashes
         ("style-src", "'self'"),
         ("img-src", "'self' data:"),
         ("font-src", "'self'"),
-        ("connect-src", "'self'"),       # the search index
-        ("worker-src", "'self'"),        # the search worker
+        ("connect-src", "'self'"),  # the search index
+        ("worker-src", "'self'"),  # the search worker
         ("manifest-src", "'self'"),
         ("object-src", "'none'"),
         ("base-uri", "'self'"),
@@ -76,8 +77,11 @@ def script_hash(body: str) -> str:
 
 def site_script_hashes(site_dir: Path) -> list[str]:
     """Every distinct inline script in the built site, as CSP sources, sorted."""
-    hashes = {script_hash(body) for page in site_dir.rglob("*.html")
-              for body in inline_scripts(page.read_text(encoding="utf-8", errors="replace"))}
+    hashes = {
+        script_hash(body)
+        for page in site_dir.rglob("*.html")
+        for body in inline_scripts(page.read_text(encoding="utf-8", errors="replace"))
+    }
     return sorted(hashes)
 
 
@@ -92,8 +96,11 @@ def content_security_policy(hashes: Iterable[str], policy: HeaderPolicy = Header
 
 def headers_file(hashes: Iterable[str], policy: HeaderPolicy = HeaderPolicy()) -> str:
     """The `_headers` text: every path gets the same headers."""
-    lines = ["# Written by hooks/headers.py on every build; do not edit.", "/*",
-             f"  Content-Security-Policy: {content_security_policy(hashes, policy)}"]
+    lines = [
+        "# Written by hooks/headers.py on every build; do not edit.",
+        "/*",
+        f"  Content-Security-Policy: {content_security_policy(hashes, policy)}",
+    ]
     lines += [f"  {name}: {value}" for name, value in policy.other]
     return "\n".join(lines) + "\n"
 

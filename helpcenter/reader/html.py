@@ -11,6 +11,7 @@ made once at build time (hooks/reader.py, on_page_content) so they need no scrip
 - `domains`: inline code that is a domain or an address (`bitpie.com`,
   `bitpie.com@evil.example`) is marked, so it never breaks inside the name.
 """
+
 from __future__ import annotations
 
 import html as htmllib
@@ -28,8 +29,11 @@ YES = {"是", "yes"}
 NO = {"否", "no"}
 
 # A host name with a dot, optionally user@host; no spaces, no path.
-_DOMAIN = re.compile(r"^(?:[\w.-]+@)?(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]*[a-z0-9\u00a1-\uffff])?\.)+"
-                     r"[a-z\u00a1-\uffff][a-z0-9\u00a1-\uffff-]*$", re.I)
+_DOMAIN = re.compile(
+    r"^(?:[\w.-]+@)?(?:[a-z0-9\u00a1-\uffff](?:[a-z0-9\u00a1-\uffff-]*[a-z0-9\u00a1-\uffff])?\.)+"
+    r"[a-z\u00a1-\uffff][a-z0-9\u00a1-\uffff-]*$",
+    re.I,
+)
 _CODE = re.compile(r"<code>([^<]{3,80})</code>")
 
 
@@ -42,8 +46,8 @@ def permalinks(html: str, title: str) -> str:
     page's language."""
     attr = htmllib.escape(title, quote=True)
     return _HEADERLINK.sub(
-        lambda m: f'<a class="headerlink" href="{m.group(1)}" title="{attr}" aria-hidden="true" tabindex="-1">{m.group(2)}</a>',
-        html)
+        lambda m: f'<a class="headerlink" href="{m.group(1)}" title="{attr}" aria-hidden="true" tabindex="-1">{m.group(2)}</a>', html
+    )
 
 
 def _mark(value: str) -> str | None:
@@ -88,8 +92,9 @@ def tables(html: str) -> str:
 
 def domains(html: str) -> str:
     """Mark inline code that is a domain name (or user@domain)."""
-    return _CODE.sub(lambda m: f'<code class="hc-domain">{m.group(1)}</code>'
-                     if _DOMAIN.match(htmllib.unescape(m.group(1))) else m.group(0), html)
+    return _CODE.sub(
+        lambda m: f'<code class="hc-domain">{m.group(1)}</code>' if _DOMAIN.match(htmllib.unescape(m.group(1))) else m.group(0), html
+    )
 
 
 def article(html: str, permalink_title: str) -> str:

@@ -17,6 +17,7 @@ and writes the default language's to `/404.html` (the only one GitHub Pages
 serves) and each other one to `/<lang>/404.html` (Cloudflare Pages and Netlify
 serve the nearest one).
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -31,7 +32,7 @@ NOT_FOUND = "404.html"
 @dataclass(frozen=True)
 class Link:
     title: str
-    url: str            # site-root-relative, as MkDocs' File.url ("faq/forgot-password/")
+    url: str  # site-root-relative, as MkDocs' File.url ("faq/forgot-password/")
     description: str = ""
     id: str = ""
 
@@ -119,8 +120,10 @@ def home_data(page, config, files, lang: str) -> tuple[HomeData, list[str]]:
             continue
         description = str((target_page.meta or {}).get("description") or "").strip()
         if not description:
-            problems.append(f"docs/{src}: most_asked '{entry}' has no front-matter description, "
-                            "the one-line summary the home page shows under its title.")
+            problems.append(
+                f"docs/{src}: most_asked '{entry}' has no front-matter description, "
+                "the one-line summary the home page shows under its title."
+            )
         data.most_asked.append(Link(title=str(target_page.title or ""), url=target_page.file.url, description=description))
 
     topics = meta.get("topics") or {}

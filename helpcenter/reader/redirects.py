@@ -17,6 +17,7 @@ address:
   with the articles' rules, and the script against `_headers`);
 - nothing from another host, `noindex` so search engines index the new page.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -24,8 +25,7 @@ from html import escape
 from .strings import strings_for
 
 # The same on every moved page: one entry in the Content-Security-Policy.
-SCRIPT = ('var a=document.getElementById("hc-moved");'
-          'if(a){if(location.hash&&!a.hash)a.hash=location.hash;location.replace(a.href)}')
+SCRIPT = 'var a=document.getElementById("hc-moved");if(a){if(location.hash&&!a.hash)a.hash=location.hash;location.replace(a.href)}'
 
 
 def moved_page(lang: str, target: str, title: str | None, site_name: str) -> str:
@@ -34,7 +34,7 @@ def moved_page(lang: str, target: str, title: str | None, site_name: str) -> str
     url = escape(target, quote=True)
     label = escape(title or target)
     return f"""<!doctype html>
-<html lang="{escape(lang or 'en', quote=True)}">
+<html lang="{escape(lang or "en", quote=True)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">

@@ -6,6 +6,7 @@ the search hints) is said here, once per language, so no page shows an English
 label on a Chinese page or the reverse. Templates read them as `hc.<key>`
 (hooks/reader.py puts the page's language's table in the context).
 """
+
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {

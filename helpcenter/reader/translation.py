@@ -9,6 +9,7 @@ root-relative here and made page-relative by the template's `url` filter, so it
 works in the offline (file://) copy too. The notice is template markup, not page
 content: it is not in the search index.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -36,5 +37,5 @@ def notice(src_uri: str, url: str, outdated_pages: dict[str, str], roots: dict[s
     if twin is None or lang not in roots or twin not in roots:
         return None
     own = roots[lang]
-    rest = url[len(own):] if own and url.startswith(own) else url
+    rest = url[len(own) :] if own and url.startswith(own) else url
     return {"lang": twin, "url": (roots[twin] + rest) or "./"}

@@ -17,6 +17,7 @@ its author and its head commit; decided here, offline, so it is tested with JSON
 the pull request changes the registry, the link policy or the guard's host lists
 (.github/workflows/registry-review.yml).
 """
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,8 @@ DECISIVE = frozenset({"APPROVED", "CHANGES_REQUESTED", "DISMISSED"})
 class Decision:
     ok: bool
     approvers: tuple[str, ...] = ()
-    blockers: tuple[str, ...] = ()   # reviewers whose latest decisive review asks for changes
-    ignored: tuple[str, ...] = ()    # approvals that do not count, with why: "login (reason)"
+    blockers: tuple[str, ...] = ()  # reviewers whose latest decisive review asks for changes
+    ignored: tuple[str, ...] = ()  # approvals that do not count, with why: "login (reason)"
 
 
 def read_reviews(path: Path) -> list[dict[str, Any]]:
@@ -75,9 +76,15 @@ def decide(reviews: list[dict[str, Any]], author: str, head_sha: str) -> Decisio
     approvers, blockers, ignored = [], [], []
     for review in latest.values():
         login = _login(review)
-        why = ("the author · 作者本人" if login.lower() == author.lower() else
-               "a bot · 机器人" if _is_bot(review) else
-               "no write access · 没有写权限" if review.get("author_association") not in TRUSTED else "")
+        why = (
+            "the author · 作者本人"
+            if login.lower() == author.lower()
+            else "a bot · 机器人"
+            if _is_bot(review)
+            else "no write access · 没有写权限"
+            if review.get("author_association") not in TRUSTED
+            else ""
+        )
         if review["state"] == "APPROVED":
             if not why and review.get("commit_id") != head_sha:
                 why = "an earlier commit · 针对较早的提交"
@@ -93,13 +100,16 @@ def markdown(decision: Decision) -> str:
 
     out = ["## Second review · 第二人审核", ""]
     if decision.ok:
-        out.append(f"✅ Approved on the latest commit by {names(decision.approvers)}. · "
-                   f"已由 {names(decision.approvers)} 在最新提交上批准。")
+        out.append(
+            f"✅ Approved on the latest commit by {names(decision.approvers)}. · 已由 {names(decision.approvers)} 在最新提交上批准。"
+        )
     else:
-        out.append("❌ **Not yet.** A change to the contact registry or the link policy needs an approval on the latest "
-                   "commit from someone with write access other than the author, after checking each change against its "
-                   "official source. · **尚未通过。** 联系方式登记表或链接策略的改动，需要由作者以外、有写权限的人对照官方来源逐条核实后，"
-                   "在最新提交上批准。")
+        out.append(
+            "❌ **Not yet.** A change to the contact registry or the link policy needs an approval on the latest "
+            "commit from someone with write access other than the author, after checking each change against its "
+            "official source. · **尚未通过。** 联系方式登记表或链接策略的改动，需要由作者以外、有写权限的人对照官方来源逐条核实后，"
+            "在最新提交上批准。"
+        )
         if decision.blockers:
             out += ["", f"Changes requested by {names(decision.blockers)}. · {names(decision.blockers)} 要求修改。"]
     if decision.ignored:

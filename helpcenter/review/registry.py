@@ -31,6 +31,7 @@ also decides, when anything changed, whether someone other than the author with
 write access approved the head commit (helpcenter/review/approval.py): exit 1 until
 then (.github/workflows/registry-review.yml).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,16 +59,17 @@ class GitError(Exception):
 class Change:
     """One difference: `where` is the file (and line on the pull request's side)."""
 
-    section: str    # "extra.contacts", "extra.link_policy" or a data file's path
-    entry: str      # the contact's id, the policy key, or "" for a host list
-    field: str      # the contact's field (label.zh …), or ""
-    kind: str       # "added", "removed", "changed"
+    section: str  # "extra.contacts", "extra.link_policy" or a data file's path
+    entry: str  # the contact's id, the policy key, or "" for a host list
+    field: str  # the contact's field (label.zh …), or ""
+    kind: str  # "added", "removed", "changed"
     before: Any = None
     after: Any = None
     where: str = ""
 
 
 # -- reading both sides -------------------------------------------------------------------
+
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", "-C", str(root), *args], capture_output=True)
@@ -145,6 +147,7 @@ def _list_items(text: bytes | None) -> dict[str, int]:
 
 # -- comparing -----------------------------------------------------------------------------
 
+
 def diff_contacts(base: YamlDoc, head: YamlDoc, config: str) -> list[Change]:
     old, new = _contacts(base), _contacts(head)
     out: list[Change] = []
@@ -156,8 +159,11 @@ def diff_contacts(base: YamlDoc, head: YamlDoc, config: str) -> list[Change]:
         for field in list(after) + [f for f in before if f not in after]:
             if before.get(field) == after.get(field) and field in before and field in after:
                 continue
-            kind = kind_of_entry if kind_of_entry != "changed" else (
-                "added" if field not in before else "removed" if field not in after else "changed")
+            kind = (
+                kind_of_entry
+                if kind_of_entry != "changed"
+                else ("added" if field not in before else "removed" if field not in after else "changed")
+            )
             where = ""
             if index is not None and field in after:
                 where = f"{config}:{head.line('extra', 'contacts', index, *field.split('.'))}"
@@ -178,7 +184,9 @@ def diff_policy(base: YamlDoc, head: YamlDoc, config: str) -> list[Change]:
             after_items = [str(x) for x in after] if isinstance(after, list) else ([] if after is None else [str(after)])
             for index, item in enumerate(after_items):
                 if item not in before_items:
-                    line = head.line("extra", "link_policy", key, index) if isinstance(after, list) else head.line("extra", "link_policy", key)
+                    line = (
+                        head.line("extra", "link_policy", key, index) if isinstance(after, list) else head.line("extra", "link_policy", key)
+                    )
                     out.append(Change("extra.link_policy", key, "", "added", None, item, f"{config}:{line}"))
             for item in before_items:
                 if item not in after_items:
@@ -239,8 +247,10 @@ def markdown(changes: Iterable[Change], ref: str) -> str:
     changes = list(changes)
     short = ref[:12]
     if not changes:
-        return ("## Contact registry and link policy · 联系方式登记表和链接策略\n\n"
-                f"No change since the base (`{short}`). · 与基准提交（`{short}`）相比没有改动。\n")
+        return (
+            "## Contact registry and link policy · 联系方式登记表和链接策略\n\n"
+            f"No change since the base (`{short}`). · 与基准提交（`{short}`）相比没有改动。\n"
+        )
     out = [
         "## ⚠️ Contact registry or link policy changed · 联系方式登记表或链接策略有改动",
         "",
@@ -263,26 +273,37 @@ def markdown(changes: Iterable[Change], ref: str) -> str:
     ]
     for change in changes:
         section = _SECTION.get(change.section, f"`{change.section}`")
-        what = " ".join(part for part in (section, code(change.entry) if change.entry else "",
-                                          f"→ {code(change.field)}" if change.field else "") if part)
+        what = " ".join(
+            part
+            for part in (section, code(change.entry) if change.entry else "", f"→ {code(change.field)}" if change.field else "")
+            if part
+        )
         where = code(change.where) if change.where else "—"
         out.append(f"| {where} | {what} | {_KIND[change.kind]} | {code(change.before)} | {code(change.after)} |")
     return "\n".join(out) + "\n"
 
 
 def failure(message: str) -> str:
-    return ("## ⚠️ Contact registry and link policy: not compared · 联系方式登记表和链接策略：未能比较\n\n"
-            f"{code(message)}\n\nCheck the changes to `mkdocs.yml` (`extra.contacts`, `extra.link_policy`) and "
-            f"`{DATA_DIR}/` by hand. · 请人工检查 `mkdocs.yml`（`extra.contacts`、`extra.link_policy`）和 `{DATA_DIR}/` 的改动。\n")
+    return (
+        "## ⚠️ Contact registry and link policy: not compared · 联系方式登记表和链接策略：未能比较\n\n"
+        f"{code(message)}\n\nCheck the changes to `mkdocs.yml` (`extra.contacts`, `extra.link_policy`) and "
+        f"`{DATA_DIR}/` by hand. · 请人工检查 `mkdocs.yml`（`extra.contacts`、`extra.link_policy`）和 `{DATA_DIR}/` 的改动。\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="helpcenter-registry-diff",
-                                     description="What a pull request changes in the contact registry, the link policy and the guard's host lists (Markdown).")
+    parser = argparse.ArgumentParser(
+        prog="helpcenter-registry-diff",
+        description="What a pull request changes in the contact registry, the link policy and the guard's host lists (Markdown).",
+    )
     parser.add_argument("--base", required=True, help="the pull request's base commit (e.g. origin/main or a SHA)")
     parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
-    parser.add_argument("--reviews", type=Path, metavar="FILE",
-                        help="the pull request's reviews (GitHub API JSON): with changes, exit 1 without a second person's approval")
+    parser.add_argument(
+        "--reviews",
+        type=Path,
+        metavar="FILE",
+        help="the pull request's reviews (GitHub API JSON): with changes, exit 1 without a second person's approval",
+    )
     parser.add_argument("--author", default="", help="with --reviews: the pull request's author (login)")
     parser.add_argument("--head-sha", default="", help="with --reviews: the pull request's head commit")
     args = parser.parse_args(argv)
@@ -316,6 +337,9 @@ def main(argv: list[str] | None = None) -> int:
     decision = decide(reviews, args.author, args.head_sha)
     print("\n" + approval_markdown(decision), end="")
     if not decision.ok:
-        print("::error title=second-review::A change to the contact registry or the link policy needs an approval on the "
-              "latest commit from someone with write access other than the author.", file=sys.stderr)
+        print(
+            "::error title=second-review::A change to the contact registry or the link policy needs an approval on the "
+            "latest commit from someone with write access other than the author.",
+            file=sys.stderr,
+        )
     return 0 if decision.ok else 1

@@ -26,6 +26,7 @@ summary); the rest are counted, and the step's log has every one. Messages come 
 unclickable, so a look-alike address in a finding cannot be followed from the
 summary. Exit 1 when there is an error, as the check does.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,9 +58,11 @@ _SECTION = {"zh": "中文页面（`docs/zh/`）", "en": "English pages (`docs/en
 _NONE = {"zh": "没有问题。", "en": "No problems."}
 # Rows per table: GitHub keeps at most 1 MiB of a step's summary; the log has every finding.
 MAX_ROWS = 200
-_MORE = {"zh": "……还有 {count} 个问题没有列出，完整列表见该步骤的日志。",
-         "en": "… and {count} more, not listed here: the step's log has every one.",
-         "": "……还有 {count} 个问题没有列出，完整列表见该步骤的日志。 · … and {count} more, not listed here: the step's log has every one."}
+_MORE = {
+    "zh": "……还有 {count} 个问题没有列出，完整列表见该步骤的日志。",
+    "en": "… and {count} more, not listed here: the step's log has every one.",
+    "": "……还有 {count} 个问题没有列出，完整列表见该步骤的日志。 · … and {count} more, not listed here: the step's log has every one.",
+}
 
 
 def _capped(rows: list[str], lang: str) -> list[str]:
@@ -100,16 +103,23 @@ def findings_markdown(findings: Sequence[Finding], languages: Sequence[str] = ("
     warnings = len(findings) - errors
     out = ["## Content check · 内容检查", ""]
     if errors:
-        out.append(f"**❌ {errors} 个错误、{warnings} 个警告：修正所有错误之后才能合并。 · "
-                   f"{errors} error(s), {warnings} warning(s): fix every error before this can be merged.**")
+        out.append(
+            f"**❌ {errors} 个错误、{warnings} 个警告：修正所有错误之后才能合并。 · "
+            f"{errors} error(s), {warnings} warning(s): fix every error before this can be merged.**"
+        )
     elif warnings:
-        out.append(f"**✅ 没有错误；{warnings} 个警告（不影响合并，但请看一下）。 · "
-                   f"No errors; {warnings} warning(s) (they do not block the merge; please read them).**")
+        out.append(
+            f"**✅ 没有错误；{warnings} 个警告（不影响合并，但请看一下）。 · "
+            f"No errors; {warnings} warning(s) (they do not block the merge; please read them).**"
+        )
     else:
         out.append("**✅ 没有发现问题。 · No problems.**")
     for name in missing:
-        out += ["", f"⚠️ 没有拿到 `{cell(name)}` 中的结果（该步骤没有运行或中途停止，请查看它的日志）。 · "
-                    f"No findings from `{cell(name)}` (its step did not run or stopped early: see its log)."]
+        out += [
+            "",
+            f"⚠️ 没有拿到 `{cell(name)}` 中的结果（该步骤没有运行或中途停止，请查看它的日志）。 · "
+            f"No findings from `{cell(name)}` (its step did not run or stopped early: see its log).",
+        ]
     for lang in [lang for lang in languages if lang in catalogue.LANGS]:
         mine = [f for f in findings if catalogue.lang_of(f.path) == lang]
         out += ["", f"### {_SECTION[lang]}", ""]
@@ -119,8 +129,13 @@ def findings_markdown(findings: Sequence[Finding], languages: Sequence[str] = ("
         out += [_HEAD[lang], "| --- | --- | --- | --- |"] + _capped([_row(f, lang) for f in mine], lang)
     others = [f for f in findings if catalogue.lang_of(f.path) not in languages]
     if others:
-        out += ["", "### 其他文件 · Other files", "", "| 位置 · where | 级别 · severity | 规则 · rule | 问题和修改方法 · problem and fix |",
-                "| --- | --- | --- | --- |"] + _capped([_both_row(f) for f in others], "")
+        out += [
+            "",
+            "### 其他文件 · Other files",
+            "",
+            "| 位置 · where | 级别 · severity | 规则 · rule | 问题和修改方法 · problem and fix |",
+            "| --- | --- | --- | --- |",
+        ] + _capped([_both_row(f) for f in others], "")
     return "\n".join(out) + "\n"
 
 
@@ -136,29 +151,40 @@ def preview_markdown(site: str, offline: str) -> str:
     page_en = f"[this run's page]({url})" if url else "this run's page"
     out = ["## Preview · 预览", ""]
     if not site and not offline:  # run by hand, outside the workflow: no upload was tried
-        out.append("在本机预览：运行 `.venv/bin/mkdocs serve -a 127.0.0.1:8000`；拉取请求的检查会把构建好的网站附在运行页面上。 · "
-                   "To preview on this machine: `.venv/bin/mkdocs serve -a 127.0.0.1:8000`; the pull-request checks "
-                   "attach the built site to their run page.")
+        out.append(
+            "在本机预览：运行 `.venv/bin/mkdocs serve -a 127.0.0.1:8000`；拉取请求的检查会把构建好的网站附在运行页面上。 · "
+            "To preview on this machine: `.venv/bin/mkdocs serve -a 127.0.0.1:8000`; the pull-request checks "
+            "attach the built site to their run page."
+        )
         return "\n".join(out) + "\n"
     if site != "success" and offline != "success":
-        out.append("本次运行没有预览：严格构建没有通过（先修正上面的错误）。 · "
-                   "No preview for this run: the strict build did not pass (fix the errors above first).")
+        out.append(
+            "本次运行没有预览：严格构建没有通过（先修正上面的错误）。 · "
+            "No preview for this run: the strict build did not pass (fix the errors above first)."
+        )
         return "\n".join(out) + "\n"
-    out += [f"构建好的网站附在{page_zh}底部的 **Artifacts**（构件）中，保留 7 天，不用克隆仓库，也不用自己构建。 · "
-            f"The built site is attached at the bottom of {page_en}, under **Artifacts** (kept 7 days): "
-            "no clone and no build needed.", ""]
+    out += [
+        f"构建好的网站附在{page_zh}底部的 **Artifacts**（构件）中，保留 7 天，不用克隆仓库，也不用自己构建。 · "
+        f"The built site is attached at the bottom of {page_en}, under **Artifacts** (kept 7 days): "
+        "no clone and no build needed.",
+        "",
+    ]
     if offline == "success":
-        out += [f"- **`{OFFLINE_ARTIFACT}`**（离线版）：下载并解压，用浏览器直接打开其中的 `index.html` 即可，"
-                "不需要网络；中英文都能浏览和搜索。 · "
-                f"**`{OFFLINE_ARTIFACT}`** (offline copy): download, unzip, open `index.html` in your browser "
-                "(from disk, no network); browse and search both languages."]
+        out += [
+            f"- **`{OFFLINE_ARTIFACT}`**（离线版）：下载并解压，用浏览器直接打开其中的 `index.html` 即可，"
+            "不需要网络；中英文都能浏览和搜索。 · "
+            f"**`{OFFLINE_ARTIFACT}`** (offline copy): download, unzip, open `index.html` in your browser "
+            "(from disk, no network); browse and search both languages."
+        ]
     if site == "success":
-        out += [f"- **`{SITE_ARTIFACT}`**（与线上网站相同）：下载后解压到名为 `site` 的文件夹，运行 "
-                "`python3 -m http.server -d site 8000`，再打开 http://127.0.0.1:8000/ （中文）和 "
-                "http://127.0.0.1:8000/en/ （英文）。 · "
-                f"**`{SITE_ARTIFACT}`** (as hosted): download, unzip into a folder named `site`, run "
-                "`python3 -m http.server -d site 8000`, then open http://127.0.0.1:8000/ (Chinese) and "
-                "http://127.0.0.1:8000/en/ (English)."]
+        out += [
+            f"- **`{SITE_ARTIFACT}`**（与线上网站相同）：下载后解压到名为 `site` 的文件夹，运行 "
+            "`python3 -m http.server -d site 8000`，再打开 http://127.0.0.1:8000/ （中文）和 "
+            "http://127.0.0.1:8000/en/ （英文）。 · "
+            f"**`{SITE_ARTIFACT}`** (as hosted): download, unzip into a folder named `site`, run "
+            "`python3 -m http.server -d site 8000`, then open http://127.0.0.1:8000/ (Chinese) and "
+            "http://127.0.0.1:8000/en/ (English)."
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -190,12 +216,25 @@ def collect(config: Path, records: Iterable[Path] = ()) -> tuple[list[Finding], 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="helpcenter-summary",
-                                     description="The pull request's job summary (Markdown): findings per language and how to open the preview.")
+    parser = argparse.ArgumentParser(
+        prog="helpcenter-summary",
+        description="The pull request's job summary (Markdown): findings per language and how to open the preview.",
+    )
     parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
-    parser.add_argument("--records", type=Path, nargs="*", default=[], metavar="FILE",
-                        help="findings saved by helpcenter-build-check / helpcenter-verify-site --record FILE")
-    parser.add_argument("--site-artifact", default="", metavar="OUTCOME", help=f"outcome of the step uploading `{SITE_ARTIFACT}` (success, failure, skipped)")
+    parser.add_argument(
+        "--records",
+        type=Path,
+        nargs="*",
+        default=[],
+        metavar="FILE",
+        help="findings saved by helpcenter-build-check / helpcenter-verify-site --record FILE",
+    )
+    parser.add_argument(
+        "--site-artifact",
+        default="",
+        metavar="OUTCOME",
+        help=f"outcome of the step uploading `{SITE_ARTIFACT}` (success, failure, skipped)",
+    )
     parser.add_argument("--offline-artifact", default="", metavar="OUTCOME", help=f"outcome of the step uploading `{OFFLINE_ARTIFACT}`")
     args = parser.parse_args(argv)
     if not args.config.is_file():

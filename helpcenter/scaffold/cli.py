@@ -8,6 +8,7 @@
 `--lang zh` prints everything in Chinese; without it, new_faq.py speaks English and
 check_drafts.py prints each draft in its file's language.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,55 +25,78 @@ from .rename import rename_faq
 from .scaffold import ScaffoldError, create_faq, faq_folder
 from .translate import TranslateError, missing_languages, translate_faq
 
-SAY = Sayings({
-    "no-config": Text("{tool}: {config} not found; run from the project root or pass --config.",
-                      "{tool}：找不到 {config}；请在项目根目录运行，或用 --config 指定。"),
-    "error": Text("{tool}: {message}", "{tool}：{message}"),
-    "created": Text("Created the draft FAQ '{slug}':", "已创建常见问题草稿“{slug}”："),
-    "next": Text("\nNext:", "\n接下来："),
-    "step-todo": Text("  1. Replace every TODO in both files (same number of steps in every language).",
-                      "  1. 替换两个文件中的所有 TODO（每种语言的步骤数要相同）。"),
-    "step-preview": Text("  2. Preview: .venv/bin/mkdocs serve -a 127.0.0.1:8000, then open",
-                         "  2. 预览：运行 .venv/bin/mkdocs serve -a 127.0.0.1:8000，然后打开"),
-    "step-check": Text("  3. Check: .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py",
-                       "  3. 检查：运行 .venv/bin/python scripts/check.py --lang zh && .venv/bin/python scripts/check_drafts.py --lang zh"),
-    "renamed": Text("Renamed the FAQ '{old}' to '{new}':", "已把常见问题“{old}”改名为“{new}”："),
-    "links": Text("Links rewritten in:", "已改写链接的文件："),
-    "redirects": Text("The old addresses keep answering (redirects added to {config}):",
-                      "旧地址仍然可以打开（已在 {config} 中添加重定向）："),
-    "remarked": Text("Translation records written again (the pages were in line before the rename):",
-                     "已重新写入翻译记录（这些页面在改名前是同步的）："),
-    "translated": Text("Created the translation draft of the FAQ '{slug}' from the {source:language} version ({steps} steps):",
-                       "已从{source:language}版本为常见问题“{slug}”创建译文草稿（{steps} 步）："),
-    "translate-todo": Text("  1. Translate it: replace every TODO, one step for each step of {twin}.",
-                           "  1. 翻译：替换所有 TODO，与 {twin} 的步骤一一对应。"),
-    "translate-mark": Text("  3. When it is translated: .venv/bin/helpcenter-translations --mark {path}",
-                           "  3. 翻译完成后运行：.venv/bin/helpcenter-translations --mark {path}"),
-    "pending-note": Text("  {path} waits for its translation from {twin} (`translate_from`); when it is done: "
-                         ".venv/bin/helpcenter-translations --mark {path}",
-                         "  {path} 等待从 {twin} 翻译（`translate_from`）；翻译完成后运行：.venv/bin/helpcenter-translations --mark {path}"),
-    "drafts": Text("check_drafts: {count} draft page(s)", "check_drafts：有 {count} 个草稿页面"),
-    "no-drafts": Text("check_drafts: no drafts", "check_drafts：没有草稿"),
-})
+SAY = Sayings(
+    {
+        "no-config": Text(
+            "{tool}: {config} not found; run from the project root or pass --config.",
+            "{tool}：找不到 {config}；请在项目根目录运行，或用 --config 指定。",
+        ),
+        "error": Text("{tool}: {message}", "{tool}：{message}"),
+        "created": Text("Created the draft FAQ '{slug}':", "已创建常见问题草稿“{slug}”："),
+        "next": Text("\nNext:", "\n接下来："),
+        "step-todo": Text(
+            "  1. Replace every TODO in both files (same number of steps in every language).",
+            "  1. 替换两个文件中的所有 TODO（每种语言的步骤数要相同）。",
+        ),
+        "step-preview": Text(
+            "  2. Preview: .venv/bin/mkdocs serve -a 127.0.0.1:8000, then open",
+            "  2. 预览：运行 .venv/bin/mkdocs serve -a 127.0.0.1:8000，然后打开",
+        ),
+        "step-check": Text(
+            "  3. Check: .venv/bin/python scripts/check.py && .venv/bin/python scripts/check_drafts.py",
+            "  3. 检查：运行 .venv/bin/python scripts/check.py --lang zh && .venv/bin/python scripts/check_drafts.py --lang zh",
+        ),
+        "renamed": Text("Renamed the FAQ '{old}' to '{new}':", "已把常见问题“{old}”改名为“{new}”："),
+        "links": Text("Links rewritten in:", "已改写链接的文件："),
+        "redirects": Text(
+            "The old addresses keep answering (redirects added to {config}):", "旧地址仍然可以打开（已在 {config} 中添加重定向）："
+        ),
+        "remarked": Text(
+            "Translation records written again (the pages were in line before the rename):",
+            "已重新写入翻译记录（这些页面在改名前是同步的）：",
+        ),
+        "translated": Text(
+            "Created the translation draft of the FAQ '{slug}' from the {source:language} version ({steps} steps):",
+            "已从{source:language}版本为常见问题“{slug}”创建译文草稿（{steps} 步）：",
+        ),
+        "translate-todo": Text(
+            "  1. Translate it: replace every TODO, one step for each step of {twin}.",
+            "  1. 翻译：替换所有 TODO，与 {twin} 的步骤一一对应。",
+        ),
+        "translate-mark": Text(
+            "  3. When it is translated: .venv/bin/helpcenter-translations --mark {path}",
+            "  3. 翻译完成后运行：.venv/bin/helpcenter-translations --mark {path}",
+        ),
+        "pending-note": Text(
+            "  {path} waits for its translation from {twin} (`translate_from`); when it is done: "
+            ".venv/bin/helpcenter-translations --mark {path}",
+            "  {path} 等待从 {twin} 翻译（`translate_from`）；翻译完成后运行：.venv/bin/helpcenter-translations --mark {path}",
+        ),
+        "drafts": Text("check_drafts: {count} draft page(s)", "check_drafts：有 {count} 个草稿页面"),
+        "no-drafts": Text("check_drafts: no drafts", "check_drafts：没有草稿"),
+    }
+)
 
 
 def _config_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"),
-                        help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
 
 
 def new_faq(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="new_faq",
         description="Create a new FAQ as a draft in every language (docs/<lang>/faq/ID.md). "
-                    "It appears in the FAQ list and the nav by itself.",
+        "It appears in the FAQ list and the nav by itself.",
     )
     parser.add_argument("id", help="the FAQ id: lowercase letters, digits and hyphens, e.g. change-wallet-name")
     parser.add_argument("--zh", metavar="TITLE", help="the question in Chinese (else a TODO placeholder)")
     parser.add_argument("--en", metavar="TITLE", help="the question in English (else a TODO placeholder)")
-    parser.add_argument("--translate", action="store_true",
-                        help="ID exists in some languages: create the missing ones, with the source's number of steps, "
-                             "waiting for translation (the default when ID exists in some languages only)")
+    parser.add_argument(
+        "--translate",
+        action="store_true",
+        help="ID exists in some languages: create the missing ones, with the source's number of steps, "
+        "waiting for translation (the default when ID exists in some languages only)",
+    )
     parser.add_argument("--from", dest="source", metavar="LANG", help="with --translate: the language to translate from")
     _config_arg(parser)
     lang_arg(parser)
@@ -133,7 +157,7 @@ def rename(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="rename_faq",
         description="Rename an FAQ in every language (git mv when tracked), rewrite every link to it, "
-                    "and keep its old address answering (a redirect in mkdocs.yml).",
+        "and keep its old address answering (a redirect in mkdocs.yml).",
     )
     parser.add_argument("old", help="the FAQ's current id, e.g. change-wallet-name")
     parser.add_argument("new", help="the new id: lowercase letters, digits and hyphens")

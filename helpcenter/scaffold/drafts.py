@@ -6,6 +6,7 @@ what keeps it from being published unfinished. CI runs it on every pull request
 and before every deployment (`scripts/check_drafts.py`). A translation is done
 when `helpcenter-translations --mark PAGE` removes its `translate_from` line.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,7 +24,8 @@ from .templates import PLACEHOLDER
 # TODO, todo:, TBD, FIXME, XXX, 待补充, 待完善, 待翻译, 待定. ASCII boundaries only:
 # Chinese characters count as word characters to `\b`.
 _PLACEHOLDER = re.compile(
-    rf"(?<![A-Za-z0-9_])(?:{PLACEHOLDER}|TBD|FIXME|XXX)(?![A-Za-z0-9_])|(?i:(?<![A-Za-z0-9_])todo(?=\s*[:：]))|待补充|待完善|待翻译|待定")
+    rf"(?<![A-Za-z0-9_])(?:{PLACEHOLDER}|TBD|FIXME|XXX)(?![A-Za-z0-9_])|(?i:(?<![A-Za-z0-9_])todo(?=\s*[:：]))|待补充|待完善|待翻译|待定"
+)
 
 
 def placeholder_lines(text: str) -> list[int]:
@@ -45,12 +47,14 @@ def find_drafts(settings: Settings) -> list[Finding]:
         lines = placeholder_lines(text)
         if lines:
             if len(lines) > 1:
-                out.append(finding("draft-placeholder", settings.rel(path), lines[0], "many",
-                                   count=len(lines), lines=lines, placeholder=PLACEHOLDER))
+                out.append(
+                    finding(
+                        "draft-placeholder", settings.rel(path), lines[0], "many", count=len(lines), lines=lines, placeholder=PLACEHOLDER
+                    )
+                )
             else:
                 out.append(finding("draft-placeholder", settings.rel(path), lines[0], "one", placeholder=PLACEHOLDER))
     return out
-
 
 
 def _pending(settings: Settings, path: Path, text: str) -> list[Finding]:

@@ -23,6 +23,7 @@ links changes a page's bytes, so every pair of pages that was in line before the
 rename has its `in_sync_with` record written again; a pair that was out of date stays
 out of date.
 """
+
 from __future__ import annotations
 
 import json
@@ -54,17 +55,16 @@ class Renamed:
 
     old: str
     new: str
-    moved: dict[str, tuple[Path, Path]] = field(default_factory=dict)   # language -> (old, new)
-    rewritten: list[Path] = field(default_factory=list)                 # pages and config with links changed
-    redirects: dict[str, str] = field(default_factory=dict)             # old page -> new page, added to mkdocs.yml
-    remarked: list[Path] = field(default_factory=list)                  # translation records written again
+    moved: dict[str, tuple[Path, Path]] = field(default_factory=dict)  # language -> (old, new)
+    rewritten: list[Path] = field(default_factory=list)  # pages and config with links changed
+    redirects: dict[str, str] = field(default_factory=dict)  # old page -> new page, added to mkdocs.yml
+    remarked: list[Path] = field(default_factory=list)  # translation records written again
 
 
 def _git_tracked(root: Path, path: Path) -> bool:
     if shutil.which("git") is None:
         return False
-    done = subprocess.run(["git", "ls-files", "--error-unmatch", str(path)], cwd=root,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(["git", "ls-files", "--error-unmatch", str(path)], cwd=root, capture_output=True, text=True, check=False)
     return done.returncode == 0
 
 
@@ -78,6 +78,7 @@ def _move(root: Path, source: Path, target: Path) -> None:
 def _rewrite_links(text: str, page_dir: str, old_rel: str, new_name: str) -> str:
     """Every link in `text` (a page in docs-relative folder `page_dir`) that resolves to
     `old_rel` (docs-relative) now names `new_name` as its last part."""
+
     def fix(match: re.Match[str]) -> str:
         target = match.group(2)
         if "://" in target or target.startswith(("mailto:", "tel:", "/")):
@@ -86,6 +87,7 @@ def _rewrite_links(text: str, page_dir: str, old_rel: str, new_name: str) -> str
             return match.group(0)
         head, _, _ = target.rpartition("/")
         return match.group(1) + (f"{head}/" if head else "") + new_name + (match.group(3) or "")
+
     return _REFDEF.sub(fix, _INLINE.sub(fix, text))
 
 
@@ -176,14 +178,18 @@ def edit_redirect_map(text: str, update) -> str:
         elif found[0] == "bare":
             item = found[1]
             line = lines[item.start_mark.line]
-            lines[item.start_mark.line:item.start_mark.line + 1] = [
-                line[:item.end_mark.column] + ":" + line[item.end_mark.column:], *_block(item.start_mark.column + 4, wanted)]
+            lines[item.start_mark.line : item.start_mark.line + 1] = [
+                line[: item.end_mark.column] + ":" + line[item.end_mark.column :],
+                *_block(item.start_mark.column + 4, wanted),
+            ]
         else:
             key_node, options = found[1]
             if isinstance(options, yaml.ScalarNode) and options.value in ("", "~", "null"):
                 line = lines[key_node.start_mark.line]
-                lines[key_node.start_mark.line:key_node.start_mark.line + 1] = [
-                    line[:key_node.end_mark.column] + ":", *_block(key_node.start_mark.column + 4, wanted)]
+                lines[key_node.start_mark.line : key_node.start_mark.line + 1] = [
+                    line[: key_node.end_mark.column] + ":",
+                    *_block(key_node.start_mark.column + 4, wanted),
+                ]
             elif not isinstance(options, yaml.MappingNode) or options.flow_style:
                 raise ValueError(f"the {PLUGIN} plugin's options are not a block mapping")
             elif (entry := _node(options, MAP_KEY)) is None:
@@ -196,7 +202,7 @@ def edit_redirect_map(text: str, update) -> str:
                     end = max(v.end_mark.line + (v.end_mark.column > 0) for _, v in value.value)
                 else:
                     end = value.end_mark.line + 1
-                if lines[start][:map_key.start_mark.column].strip():
+                if lines[start][: map_key.start_mark.column].strip():
                     raise ValueError(f"`{MAP_KEY}` does not start its line")
                 lines[start:end] = _block(map_key.start_mark.column, wanted)
     new = "\n".join(lines)
@@ -210,6 +216,7 @@ def _redirect_update(settings: Settings, old: str, new: str, languages: list[str
     """What the rename does to the redirect map: OLD -> NEW in each of `languages`
     (those that have NEW afterwards), earlier entries to OLD now to NEW, an entry
     from NEW dropped."""
+
     def doc(lang: str, slug: str) -> str:
         return "/".join(part for part in (lang, settings.faq_dir, f"{slug}.md") if part)
 
@@ -225,10 +232,12 @@ def _redirect_update(settings: Settings, old: str, new: str, languages: list[str
         for lang in languages:
             out[doc(lang, old)] = doc(lang, new)
         return out
+
     return update
 
 
 # -- translation status ------------------------------------------------------------
+
 
 def _in_line(site) -> set[tuple[str, str, str]]:
     """(language, page, twin's language) of every record that matches its twin now."""
@@ -265,6 +274,7 @@ def _remark(settings: Settings, before: set[tuple[str, str, str]], moved: dict[s
 
 # -- the command's work ------------------------------------------------------------
 
+
 def rename_faq(settings: Settings, old: str, new: str) -> Renamed:
     check_slug(new)
     sources = {lang: faq_folder(settings, lang) / f"{old}.md" for lang in settings.languages}
@@ -272,20 +282,20 @@ def rename_faq(settings: Settings, old: str, new: str) -> Renamed:
     if not sources:
         raise ScaffoldError("no-such-faq", slug=old)
     # NEW may exist already in a language without OLD: a rename done by hand in one language
-    clash = [path for path in existing(settings, new) if path.parent.parent.name in sources or
-             (settings.languages == ("",) and sources)]
+    clash = [path for path in existing(settings, new) if path.parent.parent.name in sources or (settings.languages == ("",) and sources)]
     if clash or new.lower() == old.lower():
-        raise ScaffoldError("id-used", slug=new, listed=tuple(settings.rel(p) for p in clash) or (settings.rel(next(iter(sources.values()))),))
+        raise ScaffoldError(
+            "id-used", slug=new, listed=tuple(settings.rel(p) for p in clash) or (settings.rel(next(iter(sources.values()))),)
+        )
     old_rel, new_rel = f"{settings.faq_dir}/{old}.md", f"{settings.faq_dir}/{new}.md"
-    config = _rewrite_paths(settings.config_file.read_text(encoding="utf-8"), old_rel, new_rel)   # nav
+    config = _rewrite_paths(settings.config_file.read_text(encoding="utf-8"), old_rel, new_rel)  # nav
     has_new = [lang for lang in settings.languages if lang in sources or (faq_folder(settings, lang) / f"{new}.md").is_file()]
     update = _redirect_update(settings, old, new, has_new)
     try:
         config = edit_redirect_map(config, update)
     except (ValueError, yaml.YAMLError) as error:
         entries = tuple(f"{k}: {v}" for k, v in update({}).items())
-        raise ScaffoldError("redirect-edit", config=settings.config_rel, error=str(error).replace("\n", " "),
-                            entries=entries) from error
+        raise ScaffoldError("redirect-edit", config=settings.config_rel, error=str(error).replace("\n", " "), entries=entries) from error
     in_line = _in_line(scan(settings))
     done = Renamed(old, new)
     for lang, source in sources.items():
@@ -301,7 +311,7 @@ def rename_faq(settings: Settings, old: str, new: str) -> Renamed:
             page_dir = posixpath.dirname(page.relative_to(lang_dir).as_posix())
             changed = _rewrite_links(text, page_dir, old_rel, f"{new}.md")
             if page_dir == "":
-                changed = _rewrite_paths(changed, old_rel, new_rel)   # most_asked in the home page
+                changed = _rewrite_paths(changed, old_rel, new_rel)  # most_asked in the home page
             if changed != text:
                 page.write_text(changed, encoding="utf-8", newline="\n")
                 done.rewritten.append(page)

@@ -4,6 +4,7 @@ The id is the file name (`faq/<id>.md`) and the page's address (`/faq/<id>/`), t
 same in every language, so it must be a safe slug and must not exist in any
 language yet. Nothing is written unless every file can be created.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,30 +24,47 @@ RESERVED = frozenset({"index"})
 
 
 # Why an FAQ cannot be created, in the writer's language.
-SAY = Sayings({
-    "bad-id": Text("'{slug}' is not a valid FAQ id: use lowercase English letters, digits and single hyphens, "
-                   "e.g. 'change-wallet-name' (it becomes the file name and the page's address in every language).",
-                   "“{slug}”不能用作常见问题的 id：只能用小写英文字母、数字和单个连字符，例如 change-wallet-name"
-                   "（它会成为每种语言的文件名和页面地址）。"),
-    "long-id": Text("'{slug}' is {length} characters long; keep the FAQ id to {limit} or fewer.",
-                    "“{slug}”有 {length} 个字符；常见问题的 id 最多 {limit} 个字符。"),
-    "reserved-id": Text("'{slug}' is reserved (the FAQ list page); choose another id.",
-                        "“{slug}”已被保留（常见问题列表页）；请换一个 id。"),
-    "title-lines": Text("The {lang:language} title must be one non-empty line.", "{lang:language}标题必须是一行，且不能为空。"),
-    "long-title": Text("The {lang:language} title is {length} characters long; keep it to {limit} or fewer.",
-                       "{lang:language}标题有 {length} 个字符，最多只能有 {limit} 个字符。"),
-    "no-language": Text("No language folder for {unknown:list}; this site has {languages:list}.",
-                        "没有 {unknown:list} 的语言文件夹；本站只有 {languages:list}。"),
-    "id-used": Text("The FAQ id '{slug}' is already used ({listed:list}); edit that page or choose another id.",
-                    "常见问题 id“{slug}”已存在（{listed:list}）；请修改那个页面，或换一个 id。"),
-    "no-such-faq": Text("There is no FAQ '{slug}' in any language (docs/<lang>/faq/{slug}.md); check the old id.",
-                        "任何语言里都没有常见问题“{slug}”（docs/<语言>/faq/{slug}.md）；请检查旧的 id。"),
-    "io": Text("Could not create the FAQ: {error}", "无法创建这篇常见问题。系统的说明（英文原文）：{error}"),
-    "redirect-edit": Text("Nothing was moved: the redirects could not be added to {config} safely ({error}). Add them under "
-                          "plugins → redirects → redirect_maps by hand ({entries:list}), or fix {config} first.",
-                          "没有移动任何文件：无法安全地把重定向写进 {config}（{error}）。请手动在 plugins → redirects → "
-                          "redirect_maps 下添加（{entries:list}），或先修正 {config}。"),
-})
+SAY = Sayings(
+    {
+        "bad-id": Text(
+            "'{slug}' is not a valid FAQ id: use lowercase English letters, digits and single hyphens, "
+            "e.g. 'change-wallet-name' (it becomes the file name and the page's address in every language).",
+            "“{slug}”不能用作常见问题的 id：只能用小写英文字母、数字和单个连字符，例如 change-wallet-name"
+            "（它会成为每种语言的文件名和页面地址）。",
+        ),
+        "long-id": Text(
+            "'{slug}' is {length} characters long; keep the FAQ id to {limit} or fewer.",
+            "“{slug}”有 {length} 个字符；常见问题的 id 最多 {limit} 个字符。",
+        ),
+        "reserved-id": Text(
+            "'{slug}' is reserved (the FAQ list page); choose another id.", "“{slug}”已被保留（常见问题列表页）；请换一个 id。"
+        ),
+        "title-lines": Text("The {lang:language} title must be one non-empty line.", "{lang:language}标题必须是一行，且不能为空。"),
+        "long-title": Text(
+            "The {lang:language} title is {length} characters long; keep it to {limit} or fewer.",
+            "{lang:language}标题有 {length} 个字符，最多只能有 {limit} 个字符。",
+        ),
+        "no-language": Text(
+            "No language folder for {unknown:list}; this site has {languages:list}.",
+            "没有 {unknown:list} 的语言文件夹；本站只有 {languages:list}。",
+        ),
+        "id-used": Text(
+            "The FAQ id '{slug}' is already used ({listed:list}); edit that page or choose another id.",
+            "常见问题 id“{slug}”已存在（{listed:list}）；请修改那个页面，或换一个 id。",
+        ),
+        "no-such-faq": Text(
+            "There is no FAQ '{slug}' in any language (docs/<lang>/faq/{slug}.md); check the old id.",
+            "任何语言里都没有常见问题“{slug}”（docs/<语言>/faq/{slug}.md）；请检查旧的 id。",
+        ),
+        "io": Text("Could not create the FAQ: {error}", "无法创建这篇常见问题。系统的说明（英文原文）：{error}"),
+        "redirect-edit": Text(
+            "Nothing was moved: the redirects could not be added to {config} safely ({error}). Add them under "
+            "plugins → redirects → redirect_maps by hand ({entries:list}), or fix {config} first.",
+            "没有移动任何文件：无法安全地把重定向写进 {config}（{error}）。请手动在 plugins → redirects → "
+            "redirect_maps 下添加（{entries:list}），或先修正 {config}。",
+        ),
+    }
+)
 
 
 class ScaffoldError(ValueError):
@@ -66,7 +84,7 @@ class Created:
     """What `create_faq` wrote."""
 
     slug: str
-    files: dict[str, Path]   # language -> new page
+    files: dict[str, Path]  # language -> new page
 
     def preview_paths(self, default_lang: str, faq_dir: str) -> dict[str, str]:
         """Each language's address on `mkdocs serve`, e.g. {"zh": "/faq/x/", "en": "/en/faq/x/"}."""
@@ -129,8 +147,11 @@ def create_faq(settings: Settings, slug: str, titles: Mapping[str, str] | None =
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite
                 written[lang] = path
-                out.write(render(lang, titles.get(lang), category, today_in_zone().isoformat(),
-                                 translate_from=source if lang not in titles else None))
+                out.write(
+                    render(
+                        lang, titles.get(lang), category, today_in_zone().isoformat(), translate_from=source if lang not in titles else None
+                    )
+                )
     except OSError as error:
         for path in written.values():
             path.unlink(missing_ok=True)

@@ -5,6 +5,7 @@ format `1. **Step title**: what to do.`, a link to the contact page), so a write
 can preview it at once. Every placeholder says `TODO`, so it is obviously a draft
 in the preview and `scripts/check_drafts.py` refuses to let it be published.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,11 +20,11 @@ PLACEHOLDER = "TODO"
 class Template:
     """The words one language's draft is made of."""
 
-    title: str          # placeholder title, when the writer gives none
+    title: str  # placeholder title, when the writer gives none
     description: str
     answer: str
     steps_heading: str
-    step: str           # one numbered step; {n} is its number
+    step: str  # one numbered step; {n} is its number
     escalation_heading: str
     escalation: str
     related_heading: str
@@ -31,7 +32,7 @@ class Template:
     category_note: str  # the front matter's comments, in the draft's language
     source_url_note: str
     source_title: str
-    sources_note: str   # a translation draft: the source's sources, to check
+    sources_note: str  # a translation draft: the source's sources, to check
     pending_note: str
 
 
@@ -42,10 +43,7 @@ ZH = Template(
     steps_heading="操作步骤",
     step="**TODO 第 {n} 步的标题**：TODO：读者在这一步要做什么。",
     escalation_heading="如果仍未解决",
-    escalation=(
-        "TODO：写出按步骤做完仍未解决时该怎么办。"
-        "请通过官方渠道[联系客服](../contact.md)。客服不会向你索要助记词、私钥或密码。"
-    ),
+    escalation=("TODO：写出按步骤做完仍未解决时该怎么办。请通过官方渠道[联系客服](../contact.md)。客服不会向你索要助记词、私钥或密码。"),
     related_heading="相关文章",
     related=("[常见问题](index.md)", "[安全须知](../safety.md)"),
     category_note="TODO：改为 mkdocs.yml 中 extra.faq_categories 的一个分类 id",
@@ -95,9 +93,17 @@ def _yaml_scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML string
 
 
-def render(lang: str, title: str | None = None, category: str = "wallet", checked: str = "2026-01-01", *,
-           steps: int = STEPS, hints: tuple[str, ...] = (), translate_from: str | None = None,
-           sources: str | None = None) -> str:
+def render(
+    lang: str,
+    title: str | None = None,
+    category: str = "wallet",
+    checked: str = "2026-01-01",
+    *,
+    steps: int = STEPS,
+    hints: tuple[str, ...] = (),
+    translate_from: str | None = None,
+    sources: str | None = None,
+) -> str:
     """The draft page for one language. `title`: the question, if the writer gave it;
     `category`: a valid category id to start from; `checked`: today's date.
     A translation of an existing page also gets: `steps`, the source's number of
@@ -118,9 +124,7 @@ def render(lang: str, title: str | None = None, category: str = "wallet", checke
     related = "\n".join(f"- {link}" for link in t.related)
     if sources is None:
         sources = (
-            f"  - url: https://bitpie.com/  # {t.source_url_note}\n"
-            f"    title: {_yaml_scalar(t.source_title)}\n"
-            f"    checked: {checked}\n"
+            f"  - url: https://bitpie.com/  # {t.source_url_note}\n    title: {_yaml_scalar(t.source_title)}\n    checked: {checked}\n"
         )
     elif translate_from:
         sources = f"  # {t.sources_note}\n{sources}"

@@ -10,6 +10,7 @@ So the draft is not a step-count error while it is translated (parity.py), and
 `helpcenter-check-drafts` keeps it from being published until
 `helpcenter-translations --mark` says the translation is done.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,18 +25,24 @@ from helpcenter.guard.project import Settings, today_in_zone
 from .scaffold import Created, check_slug, check_title, existing, faq_folder
 from .templates import render
 
-SAY = Sayings({
-    "no-faq": Text("There is no FAQ '{slug}' in any language to translate; create it with `helpcenter-new-faq {slug}`.",
-                   "任何语言中都没有常见问题“{slug}”，无法翻译；请用 `helpcenter-new-faq {slug}` 创建。"),
-    "complete": Text("The FAQ '{slug}' exists in every language already ({listed:list}); edit the translation, then run "
-                     "`helpcenter-translations --mark PAGE`.",
-                     "常见问题“{slug}”在每种语言中都已存在（{listed:list}）；请直接修改译文，然后运行 "
-                     "`helpcenter-translations --mark 页面路径`。"),
-    "no-source": Text("The FAQ '{slug}' has no {lang:language} version to translate from.",
-                      "常见问题“{slug}”没有{lang:language}版本，无法从它翻译。"),
-    "unreadable": Text("Could not read the source {path}: {error}", "无法读取原文 {path}。系统的说明（英文原文）：{error}"),
-    "io": Text("Could not create the translation: {error}", "无法创建译文。系统的说明（英文原文）：{error}"),
-})
+SAY = Sayings(
+    {
+        "no-faq": Text(
+            "There is no FAQ '{slug}' in any language to translate; create it with `helpcenter-new-faq {slug}`.",
+            "任何语言中都没有常见问题“{slug}”，无法翻译；请用 `helpcenter-new-faq {slug}` 创建。",
+        ),
+        "complete": Text(
+            "The FAQ '{slug}' exists in every language already ({listed:list}); edit the translation, then run "
+            "`helpcenter-translations --mark PAGE`.",
+            "常见问题“{slug}”在每种语言中都已存在（{listed:list}）；请直接修改译文，然后运行 `helpcenter-translations --mark 页面路径`。",
+        ),
+        "no-source": Text(
+            "The FAQ '{slug}' has no {lang:language} version to translate from.", "常见问题“{slug}”没有{lang:language}版本，无法从它翻译。"
+        ),
+        "unreadable": Text("Could not read the source {path}: {error}", "无法读取原文 {path}。系统的说明（英文原文）：{error}"),
+        "io": Text("Could not create the translation: {error}", "无法创建译文。系统的说明（英文原文）：{error}"),
+    }
+)
 
 
 class TranslateError(ValueError):
@@ -51,8 +58,8 @@ class TranslateError(ValueError):
 
 @dataclass(frozen=True)
 class Translation(Created):
-    source: str = ""      # the language translated from
-    steps: int = 0        # the source's number of steps
+    source: str = ""  # the language translated from
+    steps: int = 0  # the source's number of steps
 
 
 def present(settings: Settings, slug: str) -> dict[str, bool]:
@@ -101,8 +108,16 @@ def translate_faq(settings: Settings, slug: str, source: str | None = None, titl
         for lang in missing:
             target = faq_folder(settings, lang) / f"{slug}.md"
             target.parent.mkdir(parents=True, exist_ok=True)
-            text = render(lang, titles.get(lang), category, today_in_zone().isoformat(), steps=len(doc.steps) or 3,
-                          hints=tuple(step.title for step in doc.steps), translate_from=source, sources=sources)
+            text = render(
+                lang,
+                titles.get(lang),
+                category,
+                today_in_zone().isoformat(),
+                steps=len(doc.steps) or 3,
+                hints=tuple(step.title for step in doc.steps),
+                translate_from=source,
+                sources=sources,
+            )
             with target.open("x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite
                 written[lang] = target
                 out.write(text)

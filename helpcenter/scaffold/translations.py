@@ -11,6 +11,7 @@ line by line, nothing else in the file moves (comments, order, quoting stay), an
 the result is read back before it is written: an edit YAML would read differently
 is refused, never written.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,30 +33,50 @@ from .drafts import placeholder_lines
 
 COMMAND = "helpcenter-translations"
 
-SAY = Sayings({
-    "no-config": Text("translations: {config} not found; run from the project root or pass --config.",
-                      "translations：找不到 {config}；请在项目根目录运行，或用 --config 指定。"),
-    "pending": Text("{path}:{line}: waiting for its translation from the {twin_lang:language} version ({twin}); when it is done, run `{command}`.",
-                    "{path}:{line}：还在等待从{twin_lang:language}版本（{twin}）翻译过来；翻译完成后运行 `{command}`。"),
-    "untracked": Text("{path}:{line}: not tracked yet against the {twin_lang:language} version ({twin}); once the two say the same, run `{command}`.",
-                      "{path}:{line}：还没有记录与{twin_lang:language}版本（{twin}）的同步状态；确认两边内容一致后运行 `{command}`。"),
-    "summary": Text("translations: {outdated} outdated, {pending} being translated, {untracked} not tracked",
-                    "translations：{outdated} 个页面可能已过时，{pending} 个正在翻译，{untracked} 个没有记录"),
-    "marked": Text("{path}: marked as in line with {twins:list} (recorded in {files} file(s)).",
-                   "{path}：已记录为与 {twins:list} 同步（改动了 {files} 个文件）。"),
-    "initialised": Text("translations: recorded {count} page(s) as in line with their twin.",
-                        "translations：已为 {count} 个页面记录同步状态。"),
-    "not-a-page": Text("{path} is not a page in a language folder of {docs}.", "{path} 不是 {docs} 语言文件夹中的页面。"),
-    "no-twin": Text("{path} has no twin in another language to be in line with.", "{path} 在其他语言中没有对应的页面，无法记录同步状态。"),
-    "placeholders": Text("{path} still holds placeholders (lines {lines:list}); finish it first, then mark it.",
-                         "{path} 仍有占位文字（第 {lines:list} 行）；请先写完，再记录同步状态。"),
-    "mark-the-outdated": Text("{path} is the page that changed; its twin {twin} is the one out of date. Bring {twin} in line "
-                              "with it (or check that it already says the same), then run `{command}`.",
-                              "{path} 是改动过的页面，过时的是它的对应页面 {twin}。请先按本页更新 {twin}（或确认两边内容已经一致），"
-                              "然后运行 `{command}`。"),
-    "unsafe-edit": Text("{path}: the front matter could not be edited safely ({error}); add `{name}` by hand or fix the front matter.",
-                        "{path}：无法安全地修改前置元数据（{error}）；请手动添加 `{name}`，或先修正前置元数据。"),
-})
+SAY = Sayings(
+    {
+        "no-config": Text(
+            "translations: {config} not found; run from the project root or pass --config.",
+            "translations：找不到 {config}；请在项目根目录运行，或用 --config 指定。",
+        ),
+        "pending": Text(
+            "{path}:{line}: waiting for its translation from the {twin_lang:language} version ({twin}); when it is done, run `{command}`.",
+            "{path}:{line}：还在等待从{twin_lang:language}版本（{twin}）翻译过来；翻译完成后运行 `{command}`。",
+        ),
+        "untracked": Text(
+            "{path}:{line}: not tracked yet against the {twin_lang:language} version ({twin}); once the two say the same, run `{command}`.",
+            "{path}:{line}：还没有记录与{twin_lang:language}版本（{twin}）的同步状态；确认两边内容一致后运行 `{command}`。",
+        ),
+        "summary": Text(
+            "translations: {outdated} outdated, {pending} being translated, {untracked} not tracked",
+            "translations：{outdated} 个页面可能已过时，{pending} 个正在翻译，{untracked} 个没有记录",
+        ),
+        "marked": Text(
+            "{path}: marked as in line with {twins:list} (recorded in {files} file(s)).",
+            "{path}：已记录为与 {twins:list} 同步（改动了 {files} 个文件）。",
+        ),
+        "initialised": Text(
+            "translations: recorded {count} page(s) as in line with their twin.", "translations：已为 {count} 个页面记录同步状态。"
+        ),
+        "not-a-page": Text("{path} is not a page in a language folder of {docs}.", "{path} 不是 {docs} 语言文件夹中的页面。"),
+        "no-twin": Text(
+            "{path} has no twin in another language to be in line with.", "{path} 在其他语言中没有对应的页面，无法记录同步状态。"
+        ),
+        "placeholders": Text(
+            "{path} still holds placeholders (lines {lines:list}); finish it first, then mark it.",
+            "{path} 仍有占位文字（第 {lines:list} 行）；请先写完，再记录同步状态。",
+        ),
+        "mark-the-outdated": Text(
+            "{path} is the page that changed; its twin {twin} is the one out of date. Bring {twin} in line "
+            "with it (or check that it already says the same), then run `{command}`.",
+            "{path} 是改动过的页面，过时的是它的对应页面 {twin}。请先按本页更新 {twin}（或确认两边内容已经一致），然后运行 `{command}`。",
+        ),
+        "unsafe-edit": Text(
+            "{path}: the front matter could not be edited safely ({error}); add `{name}` by hand or fix the front matter.",
+            "{path}：无法安全地修改前置元数据（{error}）；请手动添加 `{name}`，或先修正前置元数据。",
+        ),
+    }
+)
 
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # as the guard reads front matter (helpcenter.guard.markdown)
@@ -76,6 +97,7 @@ class MarkError(ValueError):
 
 # -- editing front matter, line by line ------------------------------------------------
 
+
 def _split(text: str) -> tuple[list[str], list[str]] | None:
     """(front matter lines without the --- lines, body lines) of "\\n"-text, or None
     when the page has no front matter."""
@@ -83,7 +105,7 @@ def _split(text: str) -> tuple[list[str], list[str]] | None:
     if not match:
         return None
     lines = text[: match.end()].split("\n")[:-1]  # the last "" after the closing line
-    return lines[1:-1], text[match.end():].split("\n")
+    return lines[1:-1], text[match.end() :].split("\n")
 
 
 def _without(lines: list[str], key: str) -> tuple[list[str], int]:
@@ -153,6 +175,7 @@ def edit_front_matter(text: str, set_record: Mapping[str, str] | None, drop_pend
 
 # -- the operations -------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Marked:
     page: Entry
@@ -200,8 +223,11 @@ def mark(settings: Settings, given: Path) -> Marked:
     """Record that the page `given` and each of its twins say the same now."""
     site = scan(settings)
     entry = _entry_for(settings, site, given)
-    twins = tuple(pages[entry.page] for lang, pages in site.items()
-                  if lang != entry.lang and entry.page in pages and pages[entry.page].record.pending is None)
+    twins = tuple(
+        pages[entry.page]
+        for lang, pages in site.items()
+        if lang != entry.lang and entry.page in pages and pages[entry.page].record.pending is None
+    )
     if not twins:
         raise MarkError("no-twin", path=entry.rel)
     for item in (entry, *twins):
@@ -245,6 +271,7 @@ def init(settings: Settings) -> list[Path]:
 
 # -- what the command prints ----------------------------------------------------------
 
+
 def _mark_command(entry: Entry) -> str:
     return f"{COMMAND} --mark {entry.rel}"
 
@@ -255,8 +282,17 @@ def lines(site, lang: str | None, github: bool) -> list[str]:
         return out
     for status in statuses(site):
         if status.state in ("pending", "untracked"):
-            out.append(SAY(status.state, catalogue.choose(status.entry.rel, lang), path=status.entry.rel, line=status.entry.record.line,
-                           twin_lang=status.twin.lang, twin=status.twin.rel, command=_mark_command(status.entry)))
+            out.append(
+                SAY(
+                    status.state,
+                    catalogue.choose(status.entry.rel, lang),
+                    path=status.entry.rel,
+                    line=status.entry.record.line,
+                    twin_lang=status.twin.lang,
+                    twin=status.twin.rel,
+                    command=_mark_command(status.entry),
+                )
+            )
     return out
 
 
@@ -287,18 +323,27 @@ def markdown(site) -> str:
         needs = f"{_NEEDS[status.state][0].format(lang=names['en'])} · {_NEEDS[status.state][1].format(lang=names['zh'])}"
         why = f"{_WHY[status.state][0].format(twin=status.twin.rel)} · {_WHY[status.state][1].format(twin=status.twin.rel)}"
         out.append(f"| `{status.entry.rel}` | {needs} | {why} |")
-    out += ["", f"When a page is in line again: `{COMMAND} --mark PAGE` (CONTRIBUTING.md). · "
-                f"页面同步之后运行 `{COMMAND} --mark 页面路径`（见 CONTRIBUTING.zh.md）。"]
+    out += [
+        "",
+        f"When a page is in line again: `{COMMAND} --mark PAGE` (CONTRIBUTING.md). · "
+        f"页面同步之后运行 `{COMMAND} --mark 页面路径`（见 CONTRIBUTING.zh.md）。",
+    ]
     return "\n".join(out) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="translations",
-        description="Which pages may be out of date with their twin in the other language, and recording that they are in line again.")
+        description="Which pages may be out of date with their twin in the other language, and recording that they are in line again.",
+    )
     parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
-    parser.add_argument("--mark", metavar="PAGE", type=Path, nargs="+",
-                        help="PAGE now says the same as its twin(s): record it in both (and drop `translate_from`)")
+    parser.add_argument(
+        "--mark",
+        metavar="PAGE",
+        type=Path,
+        nargs="+",
+        help="PAGE now says the same as its twin(s): record it in both (and drop `translate_from`)",
+    )
     parser.add_argument("--init", action="store_true", help="record every page not tracked yet as in line with its twin")
     parser.add_argument("--markdown", action="store_true", help="print the pull request's 'translation needed' section")
     parser.add_argument("--github", action="store_true", help="print outdated pages as GitHub Actions ::warning annotations")
@@ -318,8 +363,15 @@ def main(argv: list[str] | None = None) -> int:
                 print(error.text(catalogue.choose(str(given), args.lang)), file=sys.stderr)
                 status = 1
                 continue
-            print(SAY("marked", catalogue.choose(done.page.rel, args.lang), path=done.page.rel,
-                      twins=tuple(t.rel for t in done.twins), files=len(done.files)))
+            print(
+                SAY(
+                    "marked",
+                    catalogue.choose(done.page.rel, args.lang),
+                    path=done.page.rel,
+                    twins=tuple(t.rel for t in done.twins),
+                    files=len(done.files),
+                )
+            )
         if args.init:
             try:
                 written = init(settings)

@@ -6,6 +6,7 @@
 
 Build the site first (`.venv/bin/mkdocs build`); the default --site is ./site.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,5 +35,3 @@ def main(argv: list[str] | None = None) -> int:
     for rank, hit in enumerate(hits, 1):
         print(f"{rank:2d}. {hit.title}  {hit.url}")
     return 0
-
-

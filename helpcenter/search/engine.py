@@ -4,6 +4,7 @@ searches it: the same index file, tokens, pipeline, field boosts and query steps
     engine = SearchEngine.load(Path("site"), "zh")
     engine.search("忘记密码怎么办")  -> [Hit(title, url, score), ...] one per page
 """
+
 from __future__ import annotations
 
 import json
@@ -83,6 +84,7 @@ class SearchEngine:
             tokens = [t.lower() for t in self.separator.split(text) if t]
             self.vocabulary.update(tokens)
             return tokens
+
         return extract
 
     @classmethod

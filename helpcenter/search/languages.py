@@ -9,6 +9,7 @@ Each language gets its own index, so each can have the pipeline that suits it:
   "verification" find "password", "recover" and "verify". (With one merged zh+en
   index, Material's zh settings left English whole words unmatched.)
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,9 +26,14 @@ class SearchLanguage:
     lunr_langs: tuple[str, ...]
     # Material's fields, plus `keywords`: the page's front-matter keywords (how
     # readers phrase the problem), indexed on the page's main entry only.
-    fields: dict = field(default_factory=lambda: {
-        "title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1000000.0}, "keywords": {"boost": 1500.0},
-    })
+    fields: dict = field(
+        default_factory=lambda: {
+            "title": {"boost": 1000.0},
+            "text": {"boost": 1.0},
+            "tags": {"boost": 1000000.0},
+            "keywords": {"boost": 1500.0},
+        }
+    )
 
     def index_config(self) -> dict:
         return {"lang": list(self.lunr_langs), "separator": self.separator, "pipeline": list(self.pipeline), "fields": self.fields}

@@ -5,6 +5,7 @@ rules in JavaScript): segment Chinese runs against the index's words and stem
 English words when the index is stemmed. Steps 2 and 3 are Material's: its
 segmenter and its transform, which adds a trailing wildcard to every term.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ def segment_run(run: str, words: Container[str]) -> list[str]:
     while i < len(run):
         found = next((j - i for j in range(min(len(run), i + MAX_WORD), i, -1) if run[i:j] in words), 0)
         if found:
-            word = run[i:i + found]
+            word = run[i : i + found]
             if word not in FILLERS:
                 out.append(word)
             i += found
@@ -41,9 +42,11 @@ def segment_run(run: str, words: Container[str]) -> list[str]:
 def prepare(query: str, words: Container[str] | None, stem: bool) -> str:
     """Our step (the worker wrapper's): Chinese segmentation and English stemming."""
     if words is not None:
+
         def replace(match: re.Match) -> str:
             parts = segment_run(match.group(0), words)
             return " " + " ".join(word + SENTINEL for word in parts) + " " if parts else " "
+
         query = _RUN.sub(replace, query)
     if stem:
         query = _LATIN.sub(lambda m: str(stemmer(Token(m.group(0).lower()))), query)

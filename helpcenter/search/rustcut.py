@@ -27,6 +27,7 @@ frequency 0 (jieba then also forces the HMM to split it), when it is not UTF-8
 text, or when rjieba is not installed. `HELPCENTER_RJIEBA=0` keeps jieba too (to
 compare the two; scripts/bench.py and the tests do).
 """
+
 from __future__ import annotations
 
 import logging
@@ -38,7 +39,7 @@ from pathlib import Path
 log = logging.getLogger("mkdocs.hooks.search")
 
 # jieba 0.42.1, jieba/__init__.py: the same expressions, so the same blocks.
-RE_HAN = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
+RE_HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)", re.U)
 RE_SKIP = re.compile("(\r\n|\\s)", re.U)
 RE_USERDICT = re.compile("^(.+?)( [0-9]+)?( [a-z]+)?$", re.U)
 

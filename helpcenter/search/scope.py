@@ -1,6 +1,7 @@
 """One build's search work: the jieba user dictionary, Chinese segmentation by
 rjieba (helpcenter.search.rustcut), page keywords, and the per-language split after
 the build. hooks/search.py only forwards MkDocs events here."""
+
 from __future__ import annotations
 
 import shutil

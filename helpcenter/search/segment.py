@@ -2,6 +2,7 @@
 (src/templates/assets/javascripts/integrations/search/query/segment/index.ts,
 Material for MkDocs 9.8.1), so the command-line search splits a query exactly as
 the browser does: into the words the index knows."""
+
 from __future__ import annotations
 
 from collections.abc import Container
@@ -25,7 +26,7 @@ def segment(query: str, vocabulary: Container[str]) -> list[str]:
         p = stack.pop()
         for q in range(1, wordcuts[p]):
             if wordcuts[p + q] > wordcuts[p] - q:
-                segments[query[p:p + q]] = None
+                segments[query[p : p + q]] = None
                 stack.append(p + q)
         q = p + wordcuts[p]
         if q < len(query) and wordcuts[q] and q < len(query) - 1:

@@ -8,6 +8,7 @@ builds also get the search_index.js each folder needs under file://.
 Each written index names its language (`scope`), so running the split again
 changes nothing.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,9 @@ class IndexFile:
     size: int
 
 
-def split_index(site_dir: Path, default: str, others: list[str], offline: bool,
-                keywords: dict[str, list[str]] | None = None) -> list[IndexFile]:
+def split_index(
+    site_dir: Path, default: str, others: list[str], offline: bool, keywords: dict[str, list[str]] | None = None
+) -> list[IndexFile]:
     """`keywords` maps a page URL ("en/faq/x/") to its front-matter keywords."""
     keywords = keywords or {}
     merged_path = site_dir / "search" / "search_index.json"
@@ -42,13 +44,15 @@ def split_index(site_dir: Path, default: str, others: list[str], offline: bool,
             doc = {**doc, "keywords": "\u200b".join(keywords[location])}
         lang = next((other for other in others if location == other or location.startswith(other + "/")), default)
         if lang != default:
-            doc = {**doc, "location": location[len(lang) + 1:]}
+            doc = {**doc, "location": location[len(lang) + 1 :]}
         buckets[lang].append(doc)
     written = []
     for lang, docs in buckets.items():
         folder = site_dir / "search" if lang == default else site_dir / lang / "search"
         folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"config": for_locale(lang).index_config(), "docs": docs, "scope": lang}, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps(
+            {"config": for_locale(lang).index_config(), "docs": docs, "scope": lang}, ensure_ascii=False, separators=(",", ":")
+        )
         (folder / "search_index.json").write_text(text, encoding="utf-8")
         if offline:
             (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")

@@ -6,6 +6,7 @@ Copied from helpcenter/guard/markdown.py as of commit 4ca3c1a; only `parse_artic
 and what it needs are kept (the Article, Link and Snippet types, front matter and
 admonition dedenting are shared with the guard, unchanged).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,7 +54,7 @@ def parse_article(path: Path, rel: str, lang: str, page: str) -> Article:
     article = Article(path, rel, lang, page, meta, error, offset, tokens, body)
     # Front-matter values reach readers too (title, description in <meta>); the
     # continuation lines of a block value (`description: |`) are values as a whole.
-    for number, line in enumerate(text.split("\n")[1:max(offset - 1, 0)], 2):
+    for number, line in enumerate(text.split("\n")[1 : max(offset - 1, 0)], 2):
         value = line.split(":", 1)[1] if _KEY.match(line) else line
         if value.strip():
             article.texts.append(Snippet(value, number))
