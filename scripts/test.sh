@@ -11,6 +11,7 @@ export NO_MKDOCS_2_WARNING=1
 site="$(mktemp -d)"
 trap 'rm -rf "$site"' EXIT
 .venv/bin/ruff check --quiet .
+.venv/bin/ruff format --check --quiet .
 .venv/bin/python scripts/check.py
 bash scripts/build_check.sh --site "$site"
 .venv/bin/helpcenter-verify-site "$site"

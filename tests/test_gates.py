@@ -90,6 +90,19 @@ def test_pre_commit_blocks_the_commit(bad_tree):
     assert_named(result, lines)
 
 
+def test_pre_commit_blocks_python_code_out_of_format(tmp_path):
+    """The layout gate: code that `ruff format` would rewrite fails pre-commit and
+    scripts/test.sh's first lines, naming the file; the shipped tree passes."""
+    pytest.importorskip("pre_commit")
+    root = _copy(tmp_path)
+    (root / "hooks/untidy.py").write_text("x=[1,\n  2]\n", encoding="utf-8")
+    for args in (["init", "-q"], ["add", "-A"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    result = run(".venv/bin/pre-commit run ruff-format --all-files", root, PRE_COMMIT_HOME=str(root / ".pre-commit-cache"))
+    assert result.returncode != 0 and "hooks/untidy.py" in result.stdout + result.stderr, result.stdout + result.stderr
+    assert run(".venv/bin/ruff format --check --quiet .", ROOT).returncode == 0
+
+
 def _workflow_commands(name: str) -> list[tuple[str, str, dict]]:
     """(step name, command, env) of every `run:` step that gates content, as the
     workflow runs them (setup and the test suite are left out: this is the test suite)."""

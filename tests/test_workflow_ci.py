@@ -140,7 +140,12 @@ def test_pre_commit_config_is_valid_and_runs_the_same_checks():
     assert [repo["repo"] for repo in config["repos"]] == ["local"]
     assert len({h["id"] for h in hooks}) == len(hooks)
     entries = {" ".join(shlex.split(h["entry"])) for h in hooks}
-    assert entries == {".venv/bin/python scripts/check.py", "bash scripts/build_check.sh", ".venv/bin/ruff check"}
+    assert entries == {
+        ".venv/bin/python scripts/check.py",
+        "bash scripts/build_check.sh",
+        ".venv/bin/ruff check",
+        ".venv/bin/ruff format --check",
+    }
     for hook in hooks:
         assert hook["pass_filenames"] is False and hook["language"] == "unsupported"
         assert_command_exists(shlex.split(hook["entry"]), f"pre-commit:{hook['id']}")
