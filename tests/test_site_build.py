@@ -221,6 +221,64 @@ def test_bad_input_fails_the_strict_build_with_every_problem_located(project_cop
 
 
 @pytest.mark.build
+def _set_meta(path: Path, key: str, value: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    line = next(n for n, row in enumerate(text.split("\n"), 1) if row.startswith(f"{key}:"))
+    path.write_text(re.sub(rf"^{key}: .*$", lambda _: f"{key}: {value}", text, count=1, flags=re.M), encoding="utf-8")
+    return line
+
+
+@pytest.mark.build
+def test_html_in_front_matter_fails_the_strict_build_at_its_key(project_copy: Path):
+    """Titles and descriptions reach the navigation, the home page's cards and the
+    <head> unescaped by MkDocs and the theme: a tag there (also spelled with a YAML
+    escape) is refused at its line, in the file's language."""
+    en, zh = project_copy / "docs/en/faq/network-fees.md", project_copy / "docs/zh/faq/network-fees.md"
+    en_line = _set_meta(en, "description", '"Fees \\u003cimg src=x onerror=alert(1)\\u003e"')
+    zh_line = _set_meta(zh, "title", "'手续费 <a href=\"https://bitpie-support.com/\">客服</a>'")
+    result = subprocess.run(
+        MKDOCS + ["build", "--strict", "-d", str(project_copy / "out")], cwd=project_copy, env=ENV, capture_output=True, text=True
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert f"docs/en/faq/network-fees.md:{en_line}: [front-matter] The front-matter value `description` holds HTML ('<img src=x" in log
+    assert f"docs/zh/faq/network-fees.md:{zh_line}: [front-matter] 前置元数据 `title` 的值里含有 HTML" in log
+
+
+@pytest.mark.build
+def test_plain_text_descriptions_keep_their_quotes_and_ampersands(project_copy: Path):
+    """A description with quotes, '>', '<' and '&' (menu paths, comparisons) is written
+    as text: the <meta> attribute and the home page's card hold exactly the words."""
+    words = 'Go to "Me > Wallet Setting" & tap "Save" (1 < 2)'
+    _set_meta(project_copy / "docs/en/faq/forgot-password.md", "description", "'" + words + "'")
+    out = project_copy / "out"
+    result = subprocess.run(MKDOCS + ["build", "-d", str(out)], cwd=project_copy, env=ENV, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+    class Reader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.meta: list[str] = []
+            self.cards: list[str] = []
+            self._p = False
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "meta" and a.get("name") == "description":
+                self.meta.append(a.get("content") or "")
+            self._p = tag == "p"
+
+        def handle_data(self, data):
+            if self._p and "Wallet Setting" in data:
+                self.cards.append(data)
+
+    page, home = Reader(), Reader()
+    page.feed((out / "en/faq/forgot-password/index.html").read_text(encoding="utf-8"))
+    home.feed((out / "en/index.html").read_text(encoding="utf-8"))
+    assert page.meta == [words]
+    assert home.cards == [words]
+
+
 def test_links_work_when_the_site_lives_under_a_sub_path(tmp_path):
     """GitHub Pages project sites live at /<repo>/: hreflang must carry the sub-path
     once, and the home page's language switcher must stay relative."""

@@ -910,6 +910,16 @@ _RULES: tuple[Rule, ...] = (
                 ),
                 Text("Fix the YAML between the --- lines.", "改正两行 --- 之间的 YAML。"),
             ),
+            "markup": Case(
+                Text(
+                    "The front-matter value `{key}` holds HTML ('{text}'); titles and descriptions reach the page, its navigation and the home page as they are.",
+                    "前置元数据 `{key}` 的值里含有 HTML（“{text}”）；标题和描述会原样出现在页面、导航栏和首页上。",
+                ),
+                Text(
+                    "Write plain text: no tags (`<b>`, `<a …>`, `<img …>`), not even through YAML escapes like `\\u003c`.",
+                    "只写纯文本：不要写标签（如 `<b>`、`<a …>`、`<img …>`），也不要用 `\\u003c` 这样的 YAML 转义写出它们。",
+                ),
+            ),
             "not-mapping": Case(
                 Text(
                     "The front matter is not valid YAML: it is not a mapping of keys and values.",

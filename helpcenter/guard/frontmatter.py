@@ -17,6 +17,7 @@ them), so a look-alike source is reported as such.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -40,6 +41,43 @@ def _date(value: Any) -> dt.date | None:
 def _line(article: Article, needle: str) -> int:
     lines = [n for n, line in enumerate(article.path.read_text(encoding="utf-8-sig").split("\n")[: article.offset], 1) if needle in line]
     return lines[0] if lines else 1
+
+
+# A tag as a browser reads one: `<` then a letter, `/`, `!` or `?`. Front-matter
+# values reach the page's chrome raw (the navigation, the home page's cards, the
+# <head>), where no Markdown rule sees them; YAML escapes (`"\u003cimg"`) are
+# read first, so they count too.
+_MARKUP = re.compile(r"<[A-Za-z/!?]")
+
+
+def _strings(value: Any):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def check_meta_markup(article: Article) -> list[Finding]:
+    """HTML in any front-matter value, at its key's line: MkDocs and the theme put
+    titles and descriptions into the page unescaped."""
+    out: list[Finding] = []
+    for key, value in article.meta.items():
+        found = next((m.string[m.start() : m.start() + 40] for text in _strings(value) if (m := _MARKUP.search(text))), None)
+        if found is not None:
+            line = next(
+                (
+                    n
+                    for n, row in enumerate(article.path.read_text(encoding="utf-8-sig").split("\n")[: article.offset], 1)
+                    if re.match(rf"\s*['\"]?{re.escape(str(key))}['\"]?\s*:", row)
+                ),
+                1,
+            )
+            out.append(finding("front-matter", article.rel, line, "markup", key=str(key), text=found))
+    return out
 
 
 def check_faq_meta(article: Article, checker: LinkChecker, category_ids: set[str], today: dt.date) -> list[Finding]:

@@ -18,7 +18,7 @@ from .catalogue import finding
 from .faq import FaqDoc, check_faq, check_steps, is_faq, procedures, read_faq
 from .faq_index import expand_marker
 from .findings import Finding
-from .frontmatter import check_faq_meta
+from .frontmatter import check_faq_meta, check_meta_markup
 from .html import check_html
 from .links import LinkChecker, check_registry, is_external, normalise
 from .markdown import MAX_NESTING, NOT_A_MAPPING, Article, Snippet, parse_article, read_source
@@ -314,6 +314,7 @@ def check_page(
         problem = finding("unreadable", rel, 1, error=str(error))
         return PageResult(path, rel, lang, page, (problem,), frozenset(), None)
     findings, seen = check_article(article, checker)
+    findings += check_meta_markup(article)
     doc = None
     if is_faq(article, settings.faq_dir):
         doc = read_faq(article, settings.contact_page)
