@@ -10,6 +10,9 @@ command judges what would be published, whoever built it:
   when there is none) with the rules the build's backstop applies (links,
   contacts, raw HTML, typed contacts in the text); the whole page for anything
   that loads from another host at run time (scripts, styles, images, frames);
+  outside the article (navigation, header, `<head>`: templates and front-matter
+  titles and descriptions), no event-handler attribute and no link the link rules
+  refuse;
 - `_headers`: present (unless `--offline`), with a Content-Security-Policy whose
   script-src allows no 'unsafe-inline' and lists the hash of every inline script
   the pages hold (an inline script nobody hashed was not built by us);
@@ -147,8 +150,19 @@ def check_page(path: Path, checker: LinkChecker, own_host: str | None, marked: s
     rel = _rel(path)
     tree = LexborHTMLParser(text)
     out: list[Finding] = []
+    articles = tree.css("article") or tree.css("body")
+    inside = {n.mem_id for article in articles for n in article.traverse(include_text=False)}
     for node in tree.root.traverse(include_text=False):
         tag, attrs = node.tag, node.attributes
+        if node.mem_id not in inside:
+            # Outside the article (navigation, header, <head>) text comes from
+            # templates and front matter (titles, descriptions): no event handler,
+            # and every link judged like an article's.
+            for name, value in attrs.items():
+                if name.lower().startswith("on"):
+                    out.append(finding("html-event-handler", rel, _line(text, name), tag=tag, attr=name, value=(value or "")[:60]))
+            if tag in ("a", "area") and attrs.get("href"):
+                out += [problem.at(rel, _line(text, attrs["href"])) for problem in checker.check(attrs["href"], "link")]
         url = attrs.get(FETCHING[tag]) if tag in FETCHING else None
         if tag == "link" and set((attrs.get("rel") or "").lower().split()) & FETCHING_LINKS:
             url = attrs.get("href")
@@ -160,7 +174,6 @@ def check_page(path: Path, checker: LinkChecker, own_host: str | None, marked: s
             target = target.split("=", 1)[1].strip(" '\"") if target.lower().startswith("url") and "=" in target else target
             if target and (_foreign(target, own_host) or (urlsplit(target).scheme or "").lower() not in ("", "http", "https")):
                 out.append(finding("redirect", rel, _line(text, target), "external", old=rel, new=target[:120]))
-    articles = tree.css("article") or tree.css("body")
     for article in articles:
         for icon in article.css("svg"):
             if _is_icon(icon):  # the theme's own icons (edit link, dates): shapes only
