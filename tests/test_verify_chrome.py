@@ -27,7 +27,9 @@ def test_an_event_handler_or_a_refused_link_outside_the_article_is_found(mini: M
 
 def test_a_description_that_broke_its_meta_tag_is_found(mini: Mini):
     """Quotes in an unescaped description end the attribute: the words become attributes."""
-    broken = '<html><head><meta name="description" content="Tap "Save" once to keep it"></head><body><article><p>x</p></article></body></html>'
+    broken = (
+        '<html><head><meta name="description" content="Tap "Save" once to keep it"></head><body><article><p>x</p></article></body></html>'
+    )
     assert ("index.html", 1, "html-event-handler") in findings(mini, broken)
 
 
