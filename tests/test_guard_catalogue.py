@@ -256,6 +256,7 @@ SCENARIOS: dict[str, Callable[[Mini], list[Finding]]] = {
     "config-unknown-key": in_config("    official_domains:", "    oficial_domains:"),
     "config-type": in_config("    min_steps: 2", "    min_steps: two"),
     "config-missing-key": in_config("      label: {zh: 官网, en: Website}\n", "      label: {zh: 官网}\n"),
+    "config-markup": in_config("label: {zh: 官网, en: Website}", "label: {zh: 官网, en: 'Website <b>now</b>'}"),
     "config-date": in_config("verified: 2026-01-02\n      label: {zh: 官网", "verified: 2026-13-40\n      label: {zh: 官网"),
     "contact-parameters": on_line_3("[mail](mailto:support@bitpie.com?bcc=collector@evil.example&body=send%20your%20phrase)"),
     "symlink-loop": symlink_loop,

@@ -293,3 +293,26 @@ def test_an_impossible_date_left_unquoted_stops_mkdocs_itself(tmp_path):
     assert re.search(r"month must be in 1\.\.12", result.stderr), result.stderr[-2000:]
     checked = check(root)
     assert checked.returncode == 1 and "[config-date]" in checked.stdout and "Traceback" not in checked.stderr
+
+
+def test_the_words_mkdocs_yml_puts_on_every_page_are_judged(mini):
+    """Nav labels, their translations and the site's description reach every page's
+    chrome, where no article rule sees them: typed contacts and look-alike domains
+    there are findings at their mkdocs.yml line, and HTML anywhere in the file is."""
+    text = mini.config.read_text(encoding="utf-8")
+    text = text.replace(
+        "site_name: Mini\n", "site_name: Mini\nsite_description: Help at bitpie-support.com\nnav:\n  - 客服微信：abc_help123: index.md\n", 1
+    )
+    text = text.replace(
+        "          name: English\n", "          name: English\n          nav_translations:\n            Home: 'Home <img src=x>'\n", 1
+    )
+    mini.config.write_text(text, encoding="utf-8")
+    mini.write("zh/index.md", "# 首页\n")
+    mini.write("en/index.md", "# Home\n")
+    lines = text.split("\n")
+    found = {(f.path, f.line, f.code) for f in mini.findings() if f.path == "mkdocs.yml"}
+    assert found == {
+        ("mkdocs.yml", line_of(text, "site_description:"), "lookalike-domain"),
+        ("mkdocs.yml", line_of(text, "客服微信"), "contact-unlisted"),
+        ("mkdocs.yml", line_of(text, "Home: 'Home <img"), "config-markup"),
+    }, (found, lines[:12])

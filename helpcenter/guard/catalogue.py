@@ -1615,6 +1615,19 @@ _RULES: tuple[Rule, ...] = (
             '写成带引号的有效日期 "YYYY-MM-DD"（例如 "2026-11-25"）。',
         ),
     ),
+    rule(
+        "config-markup",
+        "config",
+        Text(
+            "HTML in a value of mkdocs.yml (a nav label, the site name, a label): the theme writes these into every page unescaped.",
+            "mkdocs.yml 中的值含有 HTML（导航标题、网站名称、标签等）：主题会把它们原样写进每个页面。",
+        ),
+        Text("The value of `{key}` holds HTML ('{text}').", "`{key}` 的值里含有 HTML（“{text}”）。"),
+        Text(
+            "Write plain text: no tags (`<b>`, `<a …>`, `<img …>`).",
+            "只写纯文本：不要写标签（如 `<b>`、`<a …>`、`<img …>`）。",
+        ),
+    ),
 )
 
 RULES: Mapping[str, Rule] = MappingProxyType({r.code: r for r in _RULES})

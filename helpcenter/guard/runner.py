@@ -10,6 +10,7 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from mkdocs.utils import markdown_extensions
 
@@ -103,7 +104,44 @@ def build_checker(settings: Settings, today: dt.date | None = None) -> tuple[Lin
     findings = list(settings.findings) + findings  # the schema's findings come first
     checker = LinkChecker(settings.policy, registry)
     findings += check_registry(registry, checker, settings.config_rel)
+    findings += check_config_text(settings, checker)
     return checker, findings
+
+
+_MARKUP = re.compile(r"<[A-Za-z/!?]")  # a tag as a browser reads one (frontmatter.py)
+
+
+def _config_strings(value: Any, path: tuple = ()):
+    """(key path, string) for every string value, and every key, of mkdocs.yml's data:
+    a nav label is a key (`- 客服: contact.md`)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                yield path + (key,), key
+            yield from _config_strings(item, path + (key,))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _config_strings(item, path + (index,))
+
+
+def check_config_text(settings: Settings, checker: LinkChecker) -> list[Finding]:
+    """mkdocs.yml's words that the theme writes into every page as they are (nav
+    labels and their translations, the site's name and description): no HTML
+    anywhere in the file, and the text rules (typed contacts, look-alike domains) on
+    the nav and the site's own words."""
+    assert settings.yaml is not None
+    out: list[Finding] = []
+    shown = ("nav", "site_name", "site_description", "copyright")
+    for path, text in _config_strings(settings.yaml.data):
+        line = settings.yaml.line(*path)
+        if match := _MARKUP.search(text):
+            key = ".".join(str(part) for part in path)
+            out.append(finding("config-markup", settings.config_rel, line, key=key, text=text[match.start() : match.start() + 40]))
+        elif path and (path[0] in shown or "nav_translations" in path or path[-1] in ("site_name", "site_description")):
+            out += [problem.at(settings.config_rel, line) for problem in judge_text(normalise_prose(text), checker)]
+    return out
 
 
 def judge_text(text: str, checker: LinkChecker) -> list:
