@@ -14,10 +14,9 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from pathlib import Path
 
 from helpcenter.guard.catalogue import Sayings, Text
-from helpcenter.guard.cli import lang_arg
+from helpcenter.guard.cli import config_arg, config_missing, lang_arg
 from helpcenter.guard.project import load_settings
 
 from .drafts import find_drafts
@@ -78,10 +77,6 @@ SAY = Sayings(
 )
 
 
-def _config_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
-
-
 def new_faq(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="new_faq",
@@ -98,12 +93,11 @@ def new_faq(argv: list[str] | None = None) -> int:
         "waiting for translation (the default when ID exists in some languages only)",
     )
     parser.add_argument("--from", dest="source", metavar="LANG", help="with --translate: the language to translate from")
-    _config_arg(parser)
+    config_arg(parser)
     lang_arg(parser)
     args = parser.parse_args(argv)
     lang = args.lang or "en"
-    if not args.config.is_file():
-        print(SAY("no-config", lang, tool="new_faq", config=args.config), file=sys.stderr)
+    if config_missing(args, SAY, tool="new_faq"):
         return 2
     settings = load_settings(args.config)
     titles = {lang: title for lang, title in (("zh", args.zh), ("en", args.en)) if title is not None}
@@ -161,12 +155,11 @@ def rename(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("old", help="the FAQ's current id, e.g. change-wallet-name")
     parser.add_argument("new", help="the new id: lowercase letters, digits and hyphens")
-    _config_arg(parser)
+    config_arg(parser)
     lang_arg(parser)
     args = parser.parse_args(argv)
     lang = args.lang or "en"
-    if not args.config.is_file():
-        print(SAY("no-config", lang, tool="rename_faq", config=args.config), file=sys.stderr)
+    if config_missing(args, SAY, tool="rename_faq"):
         return 2
     settings = load_settings(args.config)
     try:
@@ -200,13 +193,12 @@ def check_drafts(argv: list[str] | None = None) -> int:
         prog="check_drafts",
         description="Fail while any page still holds the scaffold's TODO placeholders.",
     )
-    _config_arg(parser)
+    config_arg(parser)
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     lang_arg(parser)
     args = parser.parse_args(argv)
     lang = args.lang or "en"
-    if not args.config.is_file():
-        print(SAY("no-config", lang, tool="check_drafts", config=args.config), file=sys.stderr)
+    if config_missing(args, SAY, tool="check_drafts"):
         return 2
     findings = find_drafts(load_settings(args.config))
     for finding in findings:

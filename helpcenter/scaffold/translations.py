@@ -25,7 +25,7 @@ from mkdocs.utils.meta import YAML_RE
 
 from helpcenter.guard import catalogue
 from helpcenter.guard.catalogue import Sayings, Text
-from helpcenter.guard.cli import lang_arg
+from helpcenter.guard.cli import config_arg, config_missing, lang_arg
 from helpcenter.guard.project import Settings, load_settings
 from helpcenter.guard.translation import KEY, KEY_COMMENT, PENDING, Entry, check_translations, scan, statuses
 
@@ -336,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="translations",
         description="Which pages may be out of date with their twin in the other language, and recording that they are in line again.",
     )
-    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    config_arg(parser)
     parser.add_argument(
         "--mark",
         metavar="PAGE",
@@ -350,8 +350,7 @@ def main(argv: list[str] | None = None) -> int:
     lang_arg(parser)
     args = parser.parse_args(argv)
     tool_lang = args.lang or "en"
-    if not args.config.is_file():
-        print(SAY("no-config", tool_lang, config=args.config), file=sys.stderr)
+    if config_missing(args, SAY):
         return 2
     settings = load_settings(args.config)
     if args.mark or args.init:
