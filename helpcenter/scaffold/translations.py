@@ -30,6 +30,7 @@ from helpcenter.guard.project import Settings, load_settings
 from helpcenter.guard.translation import KEY, KEY_COMMENT, PENDING, Entry, check_translations, scan, statuses
 
 from .drafts import placeholder_lines
+from .scaffold import SaidError
 
 COMMAND = "helpcenter-translations"
 
@@ -86,13 +87,10 @@ def _load(text: str):
     return yaml.load(text, Loader=_Loader)
 
 
-class MarkError(ValueError):
-    def __init__(self, key: str, **fields: object) -> None:
-        self.key, self.fields = key, fields
-        super().__init__(SAY(key, "en", **fields))
+class MarkError(SaidError):
+    """Why a page cannot be marked as in line with its twin."""
 
-    def text(self, lang: str) -> str:
-        return SAY(self.key, lang, **self.fields)
+    SAYINGS = SAY
 
 
 # -- editing front matter, line by line ------------------------------------------------
@@ -260,6 +258,14 @@ def init(settings: Settings) -> list[Path]:
     for status in statuses(site):
         if status.state == "untracked":
             updates.setdefault((status.entry.lang, status.entry.page), {})[status.twin.lang] = status.twin.record.fingerprint
+    return write_records(settings, site, updates)
+
+
+def write_records(
+    settings: Settings, site: Mapping[str, Mapping[str, Entry]], updates: Mapping[tuple[str, str], Mapping[str, str]]
+) -> list[Path]:
+    """Add `updates` ((lang, page) -> {twin language: twin's fingerprint}) to each page's
+    `in_sync_with` record, in page order; the files whose text changed."""
     written = []
     for (lang, page), update in sorted(updates.items()):
         entry = site[lang][page]
