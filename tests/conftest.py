@@ -2,6 +2,11 @@
 
 `mini` writes a two-language project whose every page passes the guard; a test
 then changes one file and shows exactly what the guard reports.
+
+Shared helpers (use them rather than writing them again in a test file):
+`copy_project` (the real project in tmp_path), `run_script` (scripts/NAME on a
+project), `serve` (a static folder on 127.0.0.1), and for a real `mkdocs serve`:
+`mkdocs_serve`, `fetch_text` and `wait_for`.
 """
 
 from __future__ import annotations
