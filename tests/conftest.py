@@ -2,6 +2,11 @@
 
 `mini` writes a two-language project whose every page passes the guard; a test
 then changes one file and shows exactly what the guard reports.
+
+Shared helpers (use them rather than writing them again in a test file):
+`copy_project` (the real project in tmp_path), `run_script` (scripts/NAME on a
+project), `serve` (a static folder on 127.0.0.1), and for a real `mkdocs serve`:
+`mkdocs_serve`, `fetch_text` and `wait_for`.
 """
 
 from __future__ import annotations
@@ -10,16 +15,22 @@ import contextlib
 import datetime as dt
 import functools
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
 import threading
+import time
+import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
+from helpcenter.bench.measure import CHROMIUM_ARGS
+from helpcenter.bench.serve import free_port, stop
 from helpcenter.guard.findings import Finding
 from helpcenter.guard.runner import check_config
 
@@ -27,6 +38,25 @@ ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://help.test/"}
 PAGES = sorted(p.relative_to(ROOT / "docs/zh").as_posix() for p in (ROOT / "docs/zh").rglob("*.md"))
+
+
+def copy_project(dest: Path, folders: tuple[str, ...] = ("docs", "overrides", "hooks")) -> Path:
+    """A copy of the real project's mkdocs.yml and `folders` in `dest` (made if need be)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for name in folders:
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return dest
+
+
+def run_script(name: str, root: Path, *args: str) -> subprocess.CompletedProcess:
+    """scripts/NAME with ARGS on the project in `root` (`--config root/mkdocs.yml`), run in `root`."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / name), *args, "--config", str(root / "mkdocs.yml")],
+        capture_output=True,
+        text=True,
+        cwd=root,
+    )
 
 
 def built_path(site: Path, page: str, lang: str) -> Path:
@@ -177,14 +207,7 @@ def mini(tmp_path: Path) -> Mini:
 
 # --- browser fixtures: Debian's chromium through Playwright (never a browser download)
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# CHROMIUM_ARGS: the flags the house rules ask for, shared with scripts/bench.py
 
 
 @pytest.fixture(scope="session")
@@ -241,3 +264,47 @@ def offline_site(tmp_path_factory) -> Path:
     result = subprocess.run(MKDOCS + ["build", "--strict", "-d", str(out)], cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     return out
+
+
+# --- a real `mkdocs serve`
+
+
+def fetch_text(url: str) -> str:
+    """The page at `url`, or "" while the server does not answer."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            return answer.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, what: str, timeout: float = 120):
+    """Poll `predicate` until it is true (and return its value); fail naming `what` after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@contextlib.contextmanager
+def mkdocs_serve(root: Path, log: Path) -> Iterator[str]:
+    """`mkdocs serve` of the project in `root` on a free 127.0.0.1 port (its output in
+    `log`) for the duration of the block, which gets its base URL."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with open(log, "wb") as out:
+        server = subprocess.Popen(
+            MKDOCS + ["serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root,
+            env={**ENV, "SITE_URL": base + "/"},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        yield base
+    finally:
+        stop(server)

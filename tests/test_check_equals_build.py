@@ -8,13 +8,12 @@ before a link, front matter, links between pages and anchors, typed contacts."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import ENV, ROOT
+from conftest import ENV, ROOT, copy_project
 
 CASES = {
     "inline.md": "# Inline\n\nSee [help](https://bitpie-a1.com/).\n",
@@ -68,9 +67,7 @@ CLEAN = "# Clean\n\nNothing to see.\n"
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("corpus")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    copy_project(root)
     for name, text in CASES.items():
         (root / "docs/en/corpus").mkdir(parents=True, exist_ok=True)
         (root / "docs/zh/corpus").mkdir(parents=True, exist_ok=True)

@@ -184,6 +184,17 @@ def test_a_site_built_clean_passes_verify_site(site, tmp_path):
     assert "no problems" in result.stderr
 
 
+def _verify_site(site: Path, *args: str) -> subprocess.CompletedProcess:
+    """helpcenter-verify-site on `site` against the shipped mkdocs.yml."""
+    return subprocess.run(
+        [str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), *args, str(site)],
+        cwd=site.parent,
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+
+
 @pytest.mark.parametrize(
     "plant, code",
     [
@@ -198,13 +209,7 @@ def test_verify_site_names_what_was_planted_in_a_built_page(site, tmp_path, plan
     shutil.copytree(site, copy)
     page = copy / "faq/forgot-password/index.html"
     page.write_text(page.read_text(encoding="utf-8").replace("</article>", plant + "</article>", 1), encoding="utf-8")
-    result = subprocess.run(
-        [str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), str(copy)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
+    result = _verify_site(copy)
     assert result.returncode == 1
     assert re.search(rf"site/faq/forgot-password/index.html:\d+: \[{code}\]", result.stdout), result.stdout
 
@@ -213,21 +218,9 @@ def test_verify_site_wants_the_headers_file(site, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
     (copy / "_headers").unlink()
-    result = subprocess.run(
-        [str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), str(copy)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
+    result = _verify_site(copy)
     assert result.returncode == 1 and "site/_headers:1: [headers-missing]" in result.stdout
-    offline = subprocess.run(
-        [str(ROOT / ".venv/bin/helpcenter-verify-site"), "--config", str(ROOT / "mkdocs.yml"), "--offline", str(copy)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
+    offline = _verify_site(copy, "--offline")
     assert offline.returncode == 0, offline.stdout
 
 

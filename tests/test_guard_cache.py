@@ -17,7 +17,7 @@ from test_check_equals_build import CASES
 from helpcenter.guard import cache, runner
 from helpcenter.guard.runner import check_config
 
-from conftest import FAQ_EN, FAQ_ZH, ROOT
+from conftest import FAQ_EN, FAQ_ZH, copy_project
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -55,9 +55,7 @@ def counted(monkeypatch):
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """The shipped project plus every bad page of the check-equals-build corpus."""
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     for name, text in CASES.items():
         for lang in ("en", "zh"):
             (tmp_path / f"docs/{lang}/corpus").mkdir(parents=True, exist_ok=True)

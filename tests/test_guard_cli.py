@@ -46,6 +46,30 @@ def test_missing_config_is_a_usage_error(tmp_path, capsys):
     assert "not found" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("module", "name", "args", "said"),
+    [
+        ("helpcenter.guard.cli", "main", ["--lang", "zh"], "check：找不到"),
+        ("helpcenter.guard.gate", "main", [], "build_check: "),
+        ("helpcenter.scaffold.cli", "new_faq", ["some-faq", "--lang", "zh"], "new_faq：找不到"),
+        ("helpcenter.scaffold.cli", "rename", ["a", "b"], "rename_faq: "),
+        ("helpcenter.scaffold.cli", "check_drafts", [], "check_drafts: "),
+        ("helpcenter.scaffold.translations", "main", ["--lang", "zh"], "translations：找不到"),
+        ("helpcenter.review.summary", "main", [], "summary: "),
+    ],
+)
+def test_every_command_says_which_config_is_missing_and_exits_2(tmp_path, capsys, module, name, args, said):
+    """One shared `--config` check: each command names itself and the missing file, in --lang."""
+    import importlib
+
+    command = getattr(importlib.import_module(module), name)
+    missing = tmp_path / "nope.yml"
+    assert command([*args, "--config", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(said) and str(missing) in err, err
+    assert not (tmp_path / "docs").exists()
+
+
 def test_script_runs_on_the_shipped_site():
     result = subprocess.run([sys.executable, "scripts/check.py"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

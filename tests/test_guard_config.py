@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 
 from helpcenter.guard.config import SHANGHAI, today
 
-from conftest import ENV, MKDOCS, MKDOCS_YML, ROOT
+from conftest import ENV, MKDOCS, MKDOCS_YML, ROOT, copy_project
 
 # POSIX TZ strings (no tz database needed): UTC-12 and UTC+14. At any moment at
 # least one of them has another date than Shanghai (UTC+8).
@@ -216,12 +215,7 @@ def test_the_schema_states_its_time_zone():
 
 
 def project_copy(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return root
+    return copy_project(tmp_path / "project")
 
 
 def edit(text: str, old: str, new: str) -> str:

@@ -13,7 +13,6 @@ and what lies beyond `nesting-too-deep` (markdown-it stopped reading there)."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -27,7 +26,7 @@ from helpcenter.guard.faq import read_faq
 from helpcenter.guard.markdown import MAX_NESTING, parse_article
 from helpcenter.guard.runner import check_config
 
-from conftest import MINI_PAGES, MKDOCS_YML, ROOT, Mini
+from conftest import MINI_PAGES, MKDOCS_YML, Mini, copy_project
 
 TODAY = dt.date(2026, 11, 25)
 NOT_MARKDOWN = {
@@ -112,9 +111,7 @@ def assert_read_alike(docs: Path) -> int:
 
 def project(root: Path) -> Path:
     """The shipped project plus every bad page of the check-equals-build corpus and EDGE."""
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    copy_project(root)
     for lang in ("en", "zh"):
         (root / "docs" / lang / "corpus").mkdir()
     for name, text in {**CASES, **EDGE}.items():

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 
 import pytest
 
@@ -14,7 +13,7 @@ from helpcenter.buildnest import OuterBuild
 from helpcenter.guard.gate import run_build
 from helpcenter.search.split import split_index
 
-from conftest import ROOT
+from conftest import copy_project
 
 
 def test_outer_build_creates_state_once_per_outer_build():
@@ -55,9 +54,7 @@ def test_splitting_the_search_index_twice_changes_nothing(tmp_path):
 def test_keywords_removed_between_builds_in_one_process_leave_the_index(tmp_path):
     """Two builds in one process, as `mkdocs serve` rebuilds: a keyword removed from
     a page is gone from the next index (it stayed until restart before)."""
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     page = tmp_path / "docs/en/about.md"
     original = page.read_text(encoding="utf-8")
     page.write_text(original.replace('keywords: ["about",', 'keywords: ["zanzibarword", "about",', 1), encoding="utf-8")

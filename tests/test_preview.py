@@ -8,12 +8,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import shutil
-import signal
 import subprocess
-import sys
-import time
-import urllib.request
 
 import jinja2
 import pytest
@@ -22,7 +17,7 @@ from helpcenter import preview
 from helpcenter.bench.serve import free_port
 from helpcenter.guard import project
 
-from conftest import ENV, ROOT
+from conftest import ROOT, copy_project, fetch_text, mkdocs_serve, wait_for
 
 
 def _hook():
@@ -132,81 +127,43 @@ def test_settings_are_read_again_when_the_config_changes(mini):
     assert project.load_settings(mini.config).min_steps == 3
 
 
-def _get(url: str, timeout: float = 30) -> bytes:
-    with urllib.request.urlopen(url, timeout=timeout) as answer:
-        return answer.read()
-
-
-def _wait(predicate, what: str, timeout: float = 90):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    pytest.fail(f"timed out waiting for {what}")
-
-
 @pytest.mark.build
 def test_serve_rebuilds_show_every_edit_and_every_problem(tmp_path):
     """A real `mkdocs serve` on a git checkout of the project: an edited page and an
     edited override template are both served after the rebuild (nothing stale from
     the kept templates, dates or guard results), a problem saved into a page is
     reported at its line, and fixing it serves the page again."""
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
     subprocess.run([*git, "add", "-A"], cwd=tmp_path, check=True)
     subprocess.run([*git, "commit", "-qm", "start"], cwd=tmp_path, check=True)
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
     log = tmp_path / "serve.log"
     page = tmp_path / "docs/en/about.md"
     template = tmp_path / "overrides/partials/source-file.html"
-    with open(log, "wb") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=tmp_path,
-            env={**ENV, "SITE_URL": base + "/"},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
+    with mkdocs_serve(tmp_path, log) as base:
 
         def served(path):
-            try:
-                return _get(base + path).decode("utf-8")
-            except OSError:
-                return ""
+            return fetch_text(base + path)
 
-        _wait(lambda: "livereload" in served("/en/about/"), "the first build")
+        wait_for(lambda: "livereload" in served("/en/about/"), "the first build")
         page.write_text(page.read_text(encoding="utf-8") + "\nZanzibar preview sentence.\n", encoding="utf-8")
-        _wait(lambda: "Zanzibar preview sentence" in served("/en/about/"), "the edited page")
+        wait_for(lambda: "Zanzibar preview sentence" in served("/en/about/"), "the edited page")
         template.write_text(template.read_text(encoding="utf-8") + "\n<!-- kept-template-check -->\n", encoding="utf-8")
         page.write_text(page.read_text(encoding="utf-8") + "\nAnother sentence.\n", encoding="utf-8")  # serve watches docs/ only
-        _wait(lambda: "kept-template-check" in served("/en/about/"), "the edited template")
+        wait_for(lambda: "kept-template-check" in served("/en/about/"), "the edited template")
         line = len(page.read_text(encoding="utf-8").split("\n")) + 1
         page.write_text(page.read_text(encoding="utf-8") + "\nSee [help](https://bitpie-help.com/).\n", encoding="utf-8")
-        _wait(
+        wait_for(
             lambda: f"docs/en/about.md:{line}: [lookalike-domain]" in log.read_text(encoding="utf-8", errors="replace"),
             "the guard's finding in the rebuild",
         )
         page.write_text(
             page.read_text(encoding="utf-8").replace("See [help](https://bitpie-help.com/).", "Fixed sentence."), encoding="utf-8"
         )
-        _wait(lambda: "Fixed sentence." in served("/en/about/"), "the fixed page")
+        wait_for(lambda: "Fixed sentence." in served("/en/about/"), "the fixed page")
         assert "Zanzibar preview sentence" in served("/en/about/")
         assert re.search(r"\d{4}", served("/en/about/"))  # still dated
-    finally:
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
 
 
 def test_the_theme_listing_kept_is_the_one_mkdocs_makes_and_overrides_are_listed_again(tmp_path):

@@ -27,7 +27,7 @@ from helpcenter.headers import inline_scripts, parse_headers, script_hash
 from helpcenter.reader.redirects import SCRIPT
 from helpcenter.scaffold.rename import rename_faq
 
-from conftest import ENV, FAQ_EN, FAQ_ZH, MKDOCS, ROOT, Mini, serve
+from conftest import ENV, FAQ_EN, FAQ_ZH, MKDOCS, ROOT, Mini, copy_project, serve
 
 OLD, NEW = "account-stolen", "wallet-stolen"
 TITLES = {"zh": "钱包被盗", "en": "My wallet was hacked"}
@@ -36,10 +36,7 @@ WORDS = {"zh": "这个页面已移到新地址", "en": "This page has moved to a
 
 @pytest.fixture(scope="module")
 def renamed(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("renamed")
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    root = copy_project(tmp_path_factory.mktemp("renamed"))
     rename_faq(load_settings(root / "mkdocs.yml"), OLD, NEW)
     return root
 
@@ -202,11 +199,7 @@ LINE = re.compile(r"^(?:WARNING -  )?mkdocs\.yml:(?P<line>\d+): \[(?P<code>[\w-]
 
 @pytest.mark.build
 def test_check_and_build_report_the_same_redirect_problems(tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    root = copy_project(tmp_path / "project")
     lines = _with_map(root / "mkdocs.yml")
     check = subprocess.run([str(ROOT / ".venv/bin/helpcenter-check")], cwd=root, capture_output=True, text=True, env=ENV)
     build = subprocess.run([str(ROOT / ".venv/bin/helpcenter-build-check")], cwd=root, capture_output=True, text=True, env=ENV)

@@ -88,24 +88,22 @@ def test_rename_refuses_and_moves_nothing(project: Path, old: str, new: str, key
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
 
 
-def test_rename_command_in_chinese(project: Path) -> None:
-    done = subprocess.run(
+def _rename_in_chinese(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "rename_faq.py"), OLD, NEW, "--lang", "zh"],
         cwd=project,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_rename_command_in_chinese(project: Path) -> None:
+    done = _rename_in_chinese(project)
     assert done.returncode == 0, done.stderr
     assert f"已把常见问题“{OLD}”改名为“{NEW}”" in done.stdout
     assert f"docs/zh/faq/{OLD}.md -> docs/zh/faq/{NEW}.md" in done.stdout
-    again = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "rename_faq.py"), OLD, NEW, "--lang", "zh"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    again = _rename_in_chinese(project)
     assert again.returncode == 1 and "任何语言里都没有常见问题" in again.stderr
     assert "旧地址仍然可以打开" in done.stdout and f"zh/faq/{OLD}.md -> zh/faq/{NEW}.md" in done.stdout
     assert "已重新写入翻译记录" in done.stdout

@@ -8,23 +8,17 @@ fewer problems than a cold check of the same tree; serving makes no 404 request
 from __future__ import annotations
 
 import logging
-import os
 import re
-import shutil
-import signal
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from helpcenter.bench.serve import free_port
 from helpcenter.guard import catalogue, overlay
 from helpcenter.guard.project import load_settings
 from helpcenter.guard.runner import check_config
 
-from conftest import ENV, MKDOCS, ROOT
+from conftest import ENV, MKDOCS, copy_project, fetch_text, mkdocs_serve, wait_for
 
 BOX = "hc-preview-problems"
 
@@ -103,24 +97,6 @@ def test_the_preview_log_places_mkdocs_own_warnings_and_stops_strict_counting(mi
 # -- a real `mkdocs serve` --------------------------------------------------------
 
 
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as answer:
-            return answer.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def _wait(predicate, what: str, timeout: float = 120):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    pytest.fail(f"timed out waiting for {what}")
-
-
 def _listed(page_html: str) -> set[tuple[str, int, str]]:
     """(file, line, code) of every problem the served page's box lists."""
     found = re.findall(r"<li><code>([^<:]+):(\d+)</code> <code>\[([a-z-]+)\]</code>", page_html)
@@ -130,93 +106,75 @@ def _listed(page_html: str) -> set[tuple[str, int, str]]:
 @pytest.mark.build
 @pytest.mark.browser
 def test_serve_shows_problems_in_the_page_and_strict_build_still_fails(tmp_path, chromium):
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
+    copy_project(tmp_path)
     log = tmp_path / "serve.log"
-    with open(log, "wb") as out:
-        server = subprocess.Popen(
-            MKDOCS + ["serve", "-a", f"127.0.0.1:{port}"],
-            cwd=tmp_path,
-            env={**ENV, "SITE_URL": base + "/"},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
     bad: list[str] = []
-    tab = chromium.new_page()
-    tab.on("response", lambda r: bad.append(f"{r.status} {r.url}") if r.status >= 400 else None)
-    try:
-        _wait(lambda: "livereload" in _get(base + "/en/about/"), "the first build")
-        # Every kind of page in both languages, as a writer browses them: no 404 (Material's
-        # language integration asked for <page>/sitemap.xml for every <link rel=alternate>
-        # in a page's head). Each page is done when its search index has loaded.
-        for path in ("/", "/en/", "/faq/", "/en/faq/forgot-password/", "/faq/forgot-password/", "/en/contact/", "/verify/"):
-            with tab.expect_response(lambda r: r.url.endswith("search_index.json")) as index:
-                tab.goto(base + path)
-            assert index.value.status == 200, path
-            tab.wait_for_load_state("load")
-            assert tab.locator(f".{BOX}").count() == 0, path  # a clean page has no box
-        assert bad == []
-
-        tab.goto("about:blank")  # no live-reload racing the next navigation
-        # Break two pages the way writers do: a look-alike link, and a step removed in Chinese only.
-        about = tmp_path / "docs/en/about.md"
-        text = about.read_text(encoding="utf-8") + "\nSee [help](https://bitpie-help.com/) for Zanzibar.\n"
-        about.write_text(text, encoding="utf-8")
-        link_line = text.split("\n").index("See [help](https://bitpie-help.com/) for Zanzibar.") + 1
-        faq = tmp_path / "docs/zh/faq/forgot-password.md"
-        lines = faq.read_text(encoding="utf-8").split("\n")
-        step = next(i for i, line in enumerate(lines) if line.startswith("2. **"))
-        faq.write_text("\n".join(lines[:step] + lines[step + 1 :]) + "\n新的一句话。\n", encoding="utf-8")
-
-        _wait(
-            lambda: "Zanzibar" in _get(base + "/en/about/") and "新的一句话" in _get(base + "/faq/forgot-password/"),
-            "the rebuild with the new text",
-        )
-        tab.goto(base + "/en/about/")
-        alert = tab.get_by_role("alert")
-        assert alert.is_visible()
-        assert tab.get_by_role("heading", name=re.compile(r"Preview: \d+ problem")).is_visible()
-        said = alert.inner_text()
-        assert f"docs/en/about.md:{link_line}" in said and "[lookalike-domain]" in said and "Fix:" in said
-        assert "Zanzibar" in tab.locator("article").inner_text()  # the new content, under the box
-        assert tab.locator('a[href*="bitpie-help.com"]').count() == 0  # the refused link cannot be followed
-        assert tab.locator('a[data-hc-blocked-href="https://bitpie-help.com/"]').count() == 1
-        box_top = alert.bounding_box()["y"]
-        assert box_top < tab.locator("article h1").first.bounding_box()["y"]  # at the top of the article
-        tab.goto(base + "/faq/forgot-password/")
-        zh_said = tab.get_by_role("alert").inner_text()
-        assert "预览：有" in zh_said and "修改方法：" in zh_said and "docs/zh/faq/forgot-password.md:" in zh_said
-        assert bad == []
-        assert " 404" not in log.read_text(encoding="utf-8", errors="replace")
-
-        # Never fewer problems than a cold check of the same tree, page by page.
-        cold = check_config(tmp_path / "mkdocs.yml", render=True).findings
-        assert cold
-        pages = {
-            "docs/en/about.md": "/en/about/",
-            "docs/zh/faq/forgot-password.md": "/faq/forgot-password/",
-            "docs/en/faq/forgot-password.md": "/en/faq/forgot-password/",
-        }
-        assert {f.path for f in cold if f.fails} <= set(pages)
-        for rel, url in pages.items():
-            expected = {(f.path, f.line, f.code) for f in cold if f.fails and f.path == rel}
-            assert expected <= _listed(_get(base + url)), rel
-
-        # Fixed: the box is gone.
-        about.write_text(text.replace("https://bitpie-help.com/", "https://bitpie.com/"), encoding="utf-8")
-        _wait(lambda: BOX not in _get(base + "/en/about/") and "Zanzibar" in _get(base + "/en/about/"), "the fixed page")
-    finally:
-        tab.close()
-        os.killpg(server.pid, signal.SIGINT)
+    with mkdocs_serve(tmp_path, log) as base:
+        tab = chromium.new_page()
+        tab.on("response", lambda r: bad.append(f"{r.status} {r.url}") if r.status >= 400 else None)
         try:
-            server.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+            wait_for(lambda: "livereload" in fetch_text(base + "/en/about/"), "the first build")
+            # Every kind of page in both languages, as a writer browses them: no 404 (Material's
+            # language integration asked for <page>/sitemap.xml for every <link rel=alternate>
+            # in a page's head). Each page is done when its search index has loaded.
+            for path in ("/", "/en/", "/faq/", "/en/faq/forgot-password/", "/faq/forgot-password/", "/en/contact/", "/verify/"):
+                with tab.expect_response(lambda r: r.url.endswith("search_index.json")) as index:
+                    tab.goto(base + path)
+                assert index.value.status == 200, path
+                tab.wait_for_load_state("load")
+                assert tab.locator(f".{BOX}").count() == 0, path  # a clean page has no box
+            assert bad == []
+
+            tab.goto("about:blank")  # no live-reload racing the next navigation
+            # Break two pages the way writers do: a look-alike link, and a step removed in Chinese only.
+            about = tmp_path / "docs/en/about.md"
+            text = about.read_text(encoding="utf-8") + "\nSee [help](https://bitpie-help.com/) for Zanzibar.\n"
+            about.write_text(text, encoding="utf-8")
+            link_line = text.split("\n").index("See [help](https://bitpie-help.com/) for Zanzibar.") + 1
+            faq = tmp_path / "docs/zh/faq/forgot-password.md"
+            lines = faq.read_text(encoding="utf-8").split("\n")
+            step = next(i for i, line in enumerate(lines) if line.startswith("2. **"))
+            faq.write_text("\n".join(lines[:step] + lines[step + 1 :]) + "\n新的一句话。\n", encoding="utf-8")
+
+            wait_for(
+                lambda: "Zanzibar" in fetch_text(base + "/en/about/") and "新的一句话" in fetch_text(base + "/faq/forgot-password/"),
+                "the rebuild with the new text",
+            )
+            tab.goto(base + "/en/about/")
+            alert = tab.get_by_role("alert")
+            assert alert.is_visible()
+            assert tab.get_by_role("heading", name=re.compile(r"Preview: \d+ problem")).is_visible()
+            said = alert.inner_text()
+            assert f"docs/en/about.md:{link_line}" in said and "[lookalike-domain]" in said and "Fix:" in said
+            assert "Zanzibar" in tab.locator("article").inner_text()  # the new content, under the box
+            assert tab.locator('a[href*="bitpie-help.com"]').count() == 0  # the refused link cannot be followed
+            assert tab.locator('a[data-hc-blocked-href="https://bitpie-help.com/"]').count() == 1
+            box_top = alert.bounding_box()["y"]
+            assert box_top < tab.locator("article h1").first.bounding_box()["y"]  # at the top of the article
+            tab.goto(base + "/faq/forgot-password/")
+            zh_said = tab.get_by_role("alert").inner_text()
+            assert "预览：有" in zh_said and "修改方法：" in zh_said and "docs/zh/faq/forgot-password.md:" in zh_said
+            assert bad == []
+            assert " 404" not in log.read_text(encoding="utf-8", errors="replace")
+
+            # Never fewer problems than a cold check of the same tree, page by page.
+            cold = check_config(tmp_path / "mkdocs.yml", render=True).findings
+            assert cold
+            pages = {
+                "docs/en/about.md": "/en/about/",
+                "docs/zh/faq/forgot-password.md": "/faq/forgot-password/",
+                "docs/en/faq/forgot-password.md": "/en/faq/forgot-password/",
+            }
+            assert {f.path for f in cold if f.fails} <= set(pages)
+            for rel, url in pages.items():
+                expected = {(f.path, f.line, f.code) for f in cold if f.fails and f.path == rel}
+                assert expected <= _listed(fetch_text(base + url)), rel
+
+            # Fixed: the box is gone.
+            about.write_text(text.replace("https://bitpie-help.com/", "https://bitpie.com/"), encoding="utf-8")
+            wait_for(lambda: BOX not in fetch_text(base + "/en/about/") and "Zanzibar" in fetch_text(base + "/en/about/"), "the fixed page")
+        finally:
+            tab.close()
 
     # The same broken tree (the Chinese step still missing): the strict build fails at its
     # lines, and a build that is not strict writes no box.

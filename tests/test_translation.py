@@ -7,7 +7,6 @@ refused by the draft check; the outdated page tells readers so, online and offli
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,18 +19,13 @@ from helpcenter.guard.translation import KEY, PENDING, fingerprint, scan, status
 from helpcenter.scaffold.drafts import find_drafts
 from helpcenter.scaffold.translations import MarkError, edit_front_matter, init, mark, markdown
 
-from conftest import ENV, FAQ_EN, MKDOCS, ROOT, Mini
+from conftest import ENV, FAQ_EN, MKDOCS, ROOT, Mini, copy_project, run_script
 
 TODAY = dt.date(2026, 11, 25)
 
 
 def translations(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts/translations.py"), *args, "--config", str(root / "mkdocs.yml")],
-        capture_output=True,
-        text=True,
-        cwd=root,
-    )
+    return run_script("translations.py", root, *args)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -248,19 +242,11 @@ def test_the_shipped_pages_are_all_tracked_and_in_line():
 # -- what readers see -------------------------------------------------------------------
 
 
-def _copy(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return dest
-
-
 @pytest.mark.build
 def test_the_outdated_page_shows_a_notice_linking_its_twin_online_and_offline(tmp_path):
     from selectolax.lexbor import LexborHTMLParser
 
-    root = _copy(tmp_path / "project")
+    root = copy_project(tmp_path / "project")
     edit(root / "docs/zh/faq/transfer-not-arrived.md", "1. **找到交易哈希**", "1. **先找到交易哈希**")
     for offline, site in ((False, tmp_path / "site"), (True, tmp_path / "offline")):
         env = {**ENV, "OFFLINE": "true"} if offline else ENV
@@ -298,18 +284,11 @@ def test_the_chinese_notice_reads_naturally():
 
 
 def _project(tmp_path: Path) -> Path:
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
+    return copy_project(tmp_path, ("docs",))
 
 
 def new_faq(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts/new_faq.py"), *args, "--config", str(root / "mkdocs.yml")],
-        capture_output=True,
-        text=True,
-        cwd=root,
-    )
+    return run_script("new_faq.py", root, *args)
 
 
 def _steps(path: Path):

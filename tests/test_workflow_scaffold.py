@@ -32,21 +32,17 @@ from helpcenter.guard.runner import check_config
 from helpcenter.scaffold.drafts import find_drafts
 from helpcenter.scaffold.scaffold import ScaffoldError, create_faq
 
-from conftest import ROOT
+from conftest import ROOT, copy_project, run_script
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A copy of the real site's config and articles."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    return tmp_path
+    return copy_project(tmp_path, ("docs",))
 
 
 def new_faq(project: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "scripts/new_faq.py"), *args, "--config", str(project / "mkdocs.yml")], capture_output=True, text=True
-    )
+    return run_script("new_faq.py", project, *args)
 
 
 def test_scaffolded_faq_passes_the_guard_in_both_languages(project):

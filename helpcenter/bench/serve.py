@@ -37,6 +37,17 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop(server: subprocess.Popen) -> None:
+    """Stop a server started with `start_new_session=True`: Ctrl-C to its whole process
+    group (MkDocs' watcher included), then, after 20 s, kill."""
+    os.killpg(server.pid, signal.SIGINT)
+    try:
+        server.wait(20)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
 def _get(url: str, timeout: float) -> bytes:
     with urllib.request.urlopen(url, timeout=timeout) as answer:  # noqa: S310 (127.0.0.1 only)
         return answer.read()
@@ -99,12 +110,7 @@ def save_to_reload(
             time.sleep(pause)
     finally:
         target.write_bytes(original)
-        os.killpg(server.pid, signal.SIGINT)
-        try:
-            server.wait(20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
+        stop(server)
         log.close()
     return times
 

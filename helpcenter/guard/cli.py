@@ -56,9 +56,23 @@ def lang_arg(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def config_arg(parser: argparse.ArgumentParser) -> None:
+    """`--config` / `-f`: the project's mkdocs.yml, ./mkdocs.yml unless given."""
+    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
+
+
+def config_missing(args: argparse.Namespace, say: Sayings, **fields: object) -> bool:
+    """True, after saying `say("no-config", …)` on stderr (in `--lang`, else English),
+    when `args.config` names no file: the command then exits 2."""
+    if args.config.is_file():
+        return False
+    print(say("no-config", getattr(args, "lang", None) or "en", config=args.config, **fields), file=sys.stderr)
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="check", description="Check the help center's articles without building the site.")
-    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    config_arg(parser)
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     parser.add_argument("--online", action="store_true", help="also check that registry URLs answer (network)")
     parser.add_argument("--timeout", type=float, default=10.0, help="seconds per URL with --online")
@@ -68,8 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     lang_arg(parser)
     args = parser.parse_args(argv)
     tool_lang = args.lang or "en"
-    if not args.config.is_file():
-        print(SAY("no-config", tool_lang, config=args.config), file=sys.stderr)
+    if config_missing(args, SAY):
         return 2
     started = time.perf_counter()
     if args.fix:

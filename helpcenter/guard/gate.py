@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from .catalogue import Sayings, Text, finding
+from .cli import config_arg, config_missing
 from .findings import Finding, save_records
 from .html import lines_naming
 from .project import Settings, load_settings
@@ -143,7 +144,7 @@ def run_build(config_file: Path, site_dir: Path) -> tuple[bool, list[logging.Log
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="build_check", description="Strict build of every language; every warning at file:line.")
-    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    config_arg(parser)
     parser.add_argument("--site", type=Path, help="keep the built site here (default: a temporary folder, deleted)")
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     parser.add_argument("--lang", choices=("zh", "en"), help="print every message in one language (default: each file's)")
@@ -151,8 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         "--record", type=Path, metavar="FILE", help="also save the findings as JSON for the job summary (helpcenter-summary)"
     )
     args = parser.parse_args(argv)
-    if not args.config.is_file():
-        print(SAY("no-config", args.lang or "en", config=args.config), file=sys.stderr)
+    if config_missing(args, SAY):
         return 2
     settings = load_settings(args.config)
     started = time.perf_counter()

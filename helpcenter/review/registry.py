@@ -44,6 +44,7 @@ from typing import Any
 
 import yaml
 
+from helpcenter.guard.cli import config_arg
 from helpcenter.guard.project import YamlDoc, read_yaml
 
 DATA_DIR = "helpcenter/guard/data"  # the guard's host lists, relative to the repository root
@@ -297,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         description="What a pull request changes in the contact registry, the link policy and the guard's host lists (Markdown).",
     )
     parser.add_argument("--base", required=True, help="the pull request's base commit (e.g. origin/main or a SHA)")
-    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    config_arg(parser)
     parser.add_argument(
         "--reviews",
         type=Path,

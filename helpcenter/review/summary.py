@@ -38,6 +38,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from helpcenter.guard import catalogue
+from helpcenter.guard.cli import config_arg
 from helpcenter.guard.findings import Finding, from_record
 from helpcenter.guard.project import load_settings
 from helpcenter.guard.runner import check_site
@@ -220,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="helpcenter-summary",
         description="The pull request's job summary (Markdown): findings per language and how to open the preview.",
     )
-    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    config_arg(parser)
     parser.add_argument(
         "--records",
         type=Path,

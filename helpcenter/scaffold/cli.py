@@ -14,15 +14,14 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from pathlib import Path
 
 from helpcenter.guard.catalogue import Sayings, Text
-from helpcenter.guard.cli import lang_arg
-from helpcenter.guard.project import load_settings
+from helpcenter.guard.cli import config_arg, config_missing, lang_arg
+from helpcenter.guard.project import Settings, load_settings
 
 from .drafts import find_drafts
 from .rename import rename_faq
-from .scaffold import ScaffoldError, create_faq, faq_folder
+from .scaffold import Created, SaidError, ScaffoldError, create_faq, faq_folder
 from .translate import TranslateError, missing_languages, translate_faq
 
 SAY = Sayings(
@@ -78,10 +77,6 @@ SAY = Sayings(
 )
 
 
-def _config_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
-
-
 def new_faq(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="new_faq",
@@ -98,12 +93,11 @@ def new_faq(argv: list[str] | None = None) -> int:
         "waiting for translation (the default when ID exists in some languages only)",
     )
     parser.add_argument("--from", dest="source", metavar="LANG", help="with --translate: the language to translate from")
-    _config_arg(parser)
+    config_arg(parser)
     lang_arg(parser)
     args = parser.parse_args(argv)
     lang = args.lang or "en"
-    if not args.config.is_file():
-        print(SAY("no-config", lang, tool="new_faq", config=args.config), file=sys.stderr)
+    if config_missing(args, SAY, tool="new_faq"):
         return 2
     settings = load_settings(args.config)
     titles = {lang: title for lang, title in (("zh", args.zh), ("en", args.en)) if title is not None}
@@ -112,18 +106,8 @@ def new_faq(argv: list[str] | None = None) -> int:
     try:
         created = create_faq(settings, args.id, titles)
     except ScaffoldError as error:
-        print(SAY("error", lang, tool="new_faq", message=error.text(lang)), file=sys.stderr)
-        return 1
-    default = settings.languages[0] if settings.languages else ""
-    urls = created.preview_paths(default, settings.faq_dir)
-    print(SAY("created", lang, slug=created.slug))
-    for path in created.files.values():
-        print(f"  {settings.rel(path)}")
-    print(SAY("next", lang))
-    print(SAY("step-todo", lang))
-    print(SAY("step-preview", lang))
-    for url in urls.values():
-        print(f"       http://127.0.0.1:8000{url}")
+        return _failed("new_faq", error, lang)
+    _print_made(settings, created, SAY("created", lang, slug=created.slug), SAY("step-todo", lang), lang)
     print(SAY("step-check", lang))
     source = next((code for code in settings.languages if code in titles), None)
     for code, path in created.files.items():
@@ -132,22 +116,32 @@ def new_faq(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _translate(settings, slug: str, source: str | None, titles: dict[str, str], lang: str) -> int:
-    try:
-        made = translate_faq(settings, slug, source, titles)
-    except (ScaffoldError, TranslateError) as error:
-        print(SAY("error", lang, tool="new_faq", message=error.text(lang)), file=sys.stderr)
-        return 1
-    twin = settings.rel(faq_folder(settings, made.source) / f"{slug}.md")
-    print(SAY("translated", lang, slug=slug, source=made.source, steps=made.steps))
+def _failed(tool: str, error: SaidError, lang: str) -> int:
+    print(SAY("error", lang, tool=tool, message=error.text(lang)), file=sys.stderr)
+    return 1
+
+
+def _print_made(settings: Settings, made: Created, headline: str, first_step: str, lang: str) -> None:
+    """What was written, then the next steps: `first_step`, and the preview's addresses."""
+    print(headline)
     for path in made.files.values():
         print(f"  {settings.rel(path)}")
     print(SAY("next", lang))
-    print(SAY("translate-todo", lang, twin=twin))
+    print(first_step)
     print(SAY("step-preview", lang))
     default = settings.languages[0] if settings.languages else ""
     for url in made.preview_paths(default, settings.faq_dir).values():
         print(f"       http://127.0.0.1:8000{url}")
+
+
+def _translate(settings, slug: str, source: str | None, titles: dict[str, str], lang: str) -> int:
+    try:
+        made = translate_faq(settings, slug, source, titles)
+    except (ScaffoldError, TranslateError) as error:
+        return _failed("new_faq", error, lang)
+    twin = settings.rel(faq_folder(settings, made.source) / f"{slug}.md")
+    headline = SAY("translated", lang, slug=slug, source=made.source, steps=made.steps)
+    _print_made(settings, made, headline, SAY("translate-todo", lang, twin=twin), lang)
     for path in made.files.values():
         print(SAY("translate-mark", lang, path=settings.rel(path)))
     return 0
@@ -161,22 +155,19 @@ def rename(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("old", help="the FAQ's current id, e.g. change-wallet-name")
     parser.add_argument("new", help="the new id: lowercase letters, digits and hyphens")
-    _config_arg(parser)
+    config_arg(parser)
     lang_arg(parser)
     args = parser.parse_args(argv)
     lang = args.lang or "en"
-    if not args.config.is_file():
-        print(SAY("no-config", lang, tool="rename_faq", config=args.config), file=sys.stderr)
+    if config_missing(args, SAY, tool="rename_faq"):
         return 2
     settings = load_settings(args.config)
     try:
         done = rename_faq(settings, args.old, args.new)
     except ScaffoldError as error:
-        print(SAY("error", lang, tool="rename_faq", message=error.text(lang)), file=sys.stderr)
-        return 1
+        return _failed("rename_faq", error, lang)
     except (OSError, subprocess.CalledProcessError) as error:
-        print(SAY("error", lang, tool="rename_faq", message=ScaffoldError("io", error=str(error)).text(lang)), file=sys.stderr)
-        return 1
+        return _failed("rename_faq", ScaffoldError("io", error=str(error)), lang)
     print(SAY("renamed", lang, old=done.old, new=done.new))
     for source, target in done.moved.values():
         print(f"  {settings.rel(source)} -> {settings.rel(target)}")
@@ -200,13 +191,12 @@ def check_drafts(argv: list[str] | None = None) -> int:
         prog="check_drafts",
         description="Fail while any page still holds the scaffold's TODO placeholders.",
     )
-    _config_arg(parser)
+    config_arg(parser)
     parser.add_argument("--github", action="store_true", help="print GitHub Actions annotations")
     lang_arg(parser)
     args = parser.parse_args(argv)
     lang = args.lang or "en"
-    if not args.config.is_file():
-        print(SAY("no-config", lang, tool="check_drafts", config=args.config), file=sys.stderr)
+    if config_missing(args, SAY, tool="check_drafts"):
         return 2
     findings = find_drafts(load_settings(args.config))
     for finding in findings:

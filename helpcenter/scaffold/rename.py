@@ -42,7 +42,7 @@ from helpcenter.guard.redirects import PLUGIN
 from helpcenter.guard.translation import Entry, scan
 
 from .scaffold import ScaffoldError, check_slug, existing, faq_folder
-from .translations import MarkError, _merged, _write
+from .translations import MarkError, write_records
 
 # A Markdown link target: inline `](target "title")` or a reference definition `[x]: target`.
 _INLINE = re.compile(r"(\]\(\s*<?)([^)\s>#]+)(#[^)\s>]*)?")
@@ -263,13 +263,7 @@ def _remark(settings: Settings, before: set[tuple[str, str, str]], moved: dict[s
         if entry is None or twin is None or entry.record.recorded(twin_lang) == twin.record.fingerprint:
             continue
         updates.setdefault((lang, page), {})[twin_lang] = twin.record.fingerprint
-    written = []
-    for (lang, page), update in sorted(updates.items()):
-        entry = site[lang][page]
-        path = _write(settings, entry, _merged(entry, update), False)
-        if path is not None:
-            written.append(path)
-    return written
+    return write_records(settings, site, updates)
 
 
 # -- the command's work ------------------------------------------------------------

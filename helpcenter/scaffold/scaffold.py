@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from helpcenter.guard.catalogue import DEFAULT_LANG, Sayings, Text
 from helpcenter.guard.project import Settings, today_in_zone
@@ -67,16 +68,24 @@ SAY = Sayings(
 )
 
 
-class ScaffoldError(ValueError):
-    """The FAQ cannot be created; the message tells the writer what to do
-    (`str()` in English, `text(lang)` in the writer's language)."""
+class SaidError(ValueError):
+    """An error told in a tool's own words: `key` names its `SAYINGS` entry, `fields`
+    fill it in (`str()` in English, `text(lang)` in the writer's language)."""
+
+    SAYINGS: ClassVar[Sayings]
 
     def __init__(self, key: str, **fields: object) -> None:
         self.key, self.fields = key, fields
         super().__init__(self.text(DEFAULT_LANG))
 
     def text(self, lang: str) -> str:
-        return SAY(self.key, lang, **self.fields)
+        return self.SAYINGS(self.key, lang, **self.fields)
+
+
+class ScaffoldError(SaidError):
+    """The FAQ cannot be created; the message tells the writer what to do."""
+
+    SAYINGS = SAY
 
 
 @dataclass(frozen=True)

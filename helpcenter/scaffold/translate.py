@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 import yaml
 
-from helpcenter.guard.catalogue import DEFAULT_LANG, Sayings, Text
+from helpcenter.guard.catalogue import Sayings, Text
 from helpcenter.guard.faq import read_faq
 from helpcenter.guard.markdown import parse_article
 from helpcenter.guard.project import Settings, today_in_zone
 
-from .scaffold import Created, check_slug, check_title, existing, faq_folder
+from .scaffold import Created, SaidError, check_slug, check_title, existing, faq_folder
 from .templates import render
 
 SAY = Sayings(
@@ -45,15 +45,10 @@ SAY = Sayings(
 )
 
 
-class TranslateError(ValueError):
-    """Why the translation draft cannot be created (`text(lang)` in the writer's language)."""
+class TranslateError(SaidError):
+    """Why the translation draft cannot be created."""
 
-    def __init__(self, key: str, **fields: object) -> None:
-        self.key, self.fields = key, fields
-        super().__init__(self.text(DEFAULT_LANG))
-
-    def text(self, lang: str) -> str:
-        return SAY(self.key, lang, **self.fields)
+    SAYINGS = SAY
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,12 @@ from mkdocs.utils.meta import YAML_RE
 
 from helpcenter.guard import catalogue
 from helpcenter.guard.catalogue import Sayings, Text
-from helpcenter.guard.cli import lang_arg
+from helpcenter.guard.cli import config_arg, config_missing, lang_arg
 from helpcenter.guard.project import Settings, load_settings
 from helpcenter.guard.translation import KEY, KEY_COMMENT, PENDING, Entry, check_translations, scan, statuses
 
 from .drafts import placeholder_lines
+from .scaffold import SaidError
 
 COMMAND = "helpcenter-translations"
 
@@ -86,13 +87,10 @@ def _load(text: str):
     return yaml.load(text, Loader=_Loader)
 
 
-class MarkError(ValueError):
-    def __init__(self, key: str, **fields: object) -> None:
-        self.key, self.fields = key, fields
-        super().__init__(SAY(key, "en", **fields))
+class MarkError(SaidError):
+    """Why a page cannot be marked as in line with its twin."""
 
-    def text(self, lang: str) -> str:
-        return SAY(self.key, lang, **self.fields)
+    SAYINGS = SAY
 
 
 # -- editing front matter, line by line ------------------------------------------------
@@ -260,6 +258,14 @@ def init(settings: Settings) -> list[Path]:
     for status in statuses(site):
         if status.state == "untracked":
             updates.setdefault((status.entry.lang, status.entry.page), {})[status.twin.lang] = status.twin.record.fingerprint
+    return write_records(settings, site, updates)
+
+
+def write_records(
+    settings: Settings, site: Mapping[str, Mapping[str, Entry]], updates: Mapping[tuple[str, str], Mapping[str, str]]
+) -> list[Path]:
+    """Add `updates` ((lang, page) -> {twin language: twin's fingerprint}) to each page's
+    `in_sync_with` record, in page order; the files whose text changed."""
     written = []
     for (lang, page), update in sorted(updates.items()):
         entry = site[lang][page]
@@ -336,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         prog="translations",
         description="Which pages may be out of date with their twin in the other language, and recording that they are in line again.",
     )
-    parser.add_argument("--config", "-f", type=Path, default=Path("mkdocs.yml"), help="path to mkdocs.yml (default: ./mkdocs.yml)")
+    config_arg(parser)
     parser.add_argument(
         "--mark",
         metavar="PAGE",
@@ -350,8 +356,7 @@ def main(argv: list[str] | None = None) -> int:
     lang_arg(parser)
     args = parser.parse_args(argv)
     tool_lang = args.lang or "en"
-    if not args.config.is_file():
-        print(SAY("no-config", tool_lang, config=args.config), file=sys.stderr)
+    if config_missing(args, SAY):
         return 2
     settings = load_settings(args.config)
     if args.mark or args.init:
