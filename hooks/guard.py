@@ -23,12 +23,15 @@ Events, each chosen on purpose:
                     a refused link or image there is made inert (on_page_content).
                     `mkdocs build` (strict or not) never gets the box.
 The rules live in the helpcenter.guard package; state lives in one GuardBuild per
-outer build (helpcenter.buildnest.OuterBuild), never in this module.
+outer build (helpcenter.buildnest.OuterBuild), never in this module. Each page's
+result is looked up once per outer build (the nested language builds reuse it);
+`HELPCENTER_HOOKS_MEMO=0` looks it up again every time, as before.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -61,6 +64,7 @@ class GuardBuild:
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # ids of each rendered page
     fresh: set[str] = field(default_factory=set)  # pages rendered since links were last checked
     preview: PreviewLog | None = None  # `mkdocs serve` only: every warning of this build, for the box
+    results: dict[str, object] = field(default_factory=dict)  # abs_src_path -> its PageResult (or None), this report's
 
 
 _command = {"name": "build"}
@@ -125,6 +129,7 @@ def on_pre_build(config) -> None:
     if not build.enter() or _state is None or _state.settings is None:
         return
     _state.report = check_site(_state.settings, workers=_state.workers)
+    _state.results = {}
     for finding in _state.report.findings:
         _log(finding)
     failing = sum(finding.fails for finding in _state.report.findings)
@@ -144,11 +149,20 @@ def _log(finding) -> None:
         log.info(f"{finding.severity}: {finding.text()}", extra={"finding": finding})
 
 
+def _memo() -> bool:
+    return os.environ.get("HELPCENTER_HOOKS_MEMO", "1") != "0"
+
+
 def _result(page):
     _state = build.state
     if _state is None or _state.report is None or not page.file.abs_src_path:
         return None
-    return _state.report.page(Path(page.file.abs_src_path))
+    if not _memo():
+        return _state.report.page(Path(page.file.abs_src_path))
+    key = page.file.abs_src_path
+    if key not in _state.results:
+        _state.results[key] = _state.report.page(Path(key))
+    return _state.results[key]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -172,7 +186,7 @@ def on_page_content(html, page, config, files):
     result = _result(page)
     if result is None or build.state.report.checker is None:
         return html
-    for finding in check_rendered(html, result, build.state.report.checker):
+    for finding in check_rendered(html, result, build.state.report.checker, fast=_memo()):
         _log(finding)
     build.state.anchors[result.doc] = anchors(html)
     build.state.fresh.add(result.doc)
