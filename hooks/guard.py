@@ -64,6 +64,7 @@ class GuardBuild:
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # ids of each rendered page
     fresh: set[str] = field(default_factory=set)  # pages rendered since links were last checked
     preview: PreviewLog | None = None  # `mkdocs serve` only: every warning of this build, for the box
+    faq_files: tuple | None = None  # (FAQs in some language, FAQs in every language), read once per outer build
     results: dict[str, object] = field(default_factory=dict)  # abs_src_path -> its PageResult (or None), this report's
 
 
@@ -85,7 +86,10 @@ def on_config(config):
     if outer:
         _stop_preview()  # a serve build that ended without on_post_build
     _state = build.start()
-    _state.settings = settings = load_settings(Path(config.config_file_path))
+    if outer or _state.settings is None or not _memo():
+        _state.settings = load_settings(Path(config.config_file_path))
+        _state.faq_files = None
+    settings = _state.settings  # a nested language build reads the same mkdocs.yml and docs
     if _serving():
         # The preview shows problems in the page instead of stopping the rebuild
         # (helpcenter.guard.overlay); the outer build's and each nested build's counter.
@@ -94,8 +98,12 @@ def on_config(config):
             _state.preview = PreviewLog(settings).attach()
     # New FAQ files join the nav by themselves, up to faq_nav_max (helpcenter.guard.faq_index).
     # An FAQ missing in a language stays out of the nav (its missing-translation finding says why).
-    names = faq_names(settings.docs_dir, settings.languages, settings.faq_dir)
-    complete = faq_names(settings.docs_dir, settings.languages, settings.faq_dir, every=True)
+    if _state.faq_files is None:
+        _state.faq_files = (
+            faq_names(settings.docs_dir, settings.languages, settings.faq_dir),
+            faq_names(settings.docs_dir, settings.languages, settings.faq_dir, every=True),
+        )
+    names, complete = _state.faq_files
     complete_nav(config.nav, settings.faq_dir, complete, settings.faq_nav_max)
     rest = unlisted(config.nav, settings.faq_dir, names)
     _state.index_only = {f"{lang}/{path}" if lang else path for lang in settings.languages for path in rest}
