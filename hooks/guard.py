@@ -194,9 +194,16 @@ def on_page_content(html, page, config, files):
     result = _result(page)
     if result is None or build.state.report.checker is None:
         return html
-    for finding in check_rendered(html, result, build.state.report.checker, fast=_memo()):
+    if _memo():  # one parse of the page for its rules and its anchors
+        ids: set[str] = set()
+        findings = check_rendered(html, result, build.state.report.checker, ids=ids)
+        page_anchors = frozenset(ids)
+    else:
+        findings = check_rendered(html, result, build.state.report.checker, fast=False)
+        page_anchors = anchors(html)
+    for finding in findings:
         _log(finding)
-    build.state.anchors[result.doc] = anchors(html)
+    build.state.anchors[result.doc] = page_anchors
     build.state.fresh.add(result.doc)
     if _serving() and build.state.preview is not None:
         # The preview never offers a refused link to click (the box says why it is refused).

@@ -64,3 +64,20 @@ def test_rendered_page_fast_path_finds_what_the_full_path_finds(mini):
     plain = check_rendered(html, page, report.checker, fast=False)
     assert fast == plain
     assert {(f.line, f.code) for f in fast} == {(7, "lookalike-domain"), (1, "html-javascript-url")}
+
+
+def test_one_parse_gives_the_same_anchors_as_the_anchor_reader(mini):
+    from helpcenter.guard.html import check_document
+    from helpcenter.guard.render import anchors
+
+    checker = _report(mini).checker
+    html = (
+        '<h2 id="steps">Steps</h2><a name="old">x</a><span name="not-an-anchor">y</span><p id>empty</p>'
+        '<div id="">none</div><script id="s">1</script><p>plain</p><!-- <p id="hidden"> -->'
+        '<a href="javascript:x()" id="bad">z</a><table><tr><td id="cell">1</td></tr></table>'
+    )
+    ids: set[str] = set()
+    problems = check_document(html, checker, ids)
+    assert frozenset(ids) == anchors(html) == {"steps", "old", "s", "bad", "cell"}
+    assert problems == check_document(html, checker)
+    assert {p.problem.code for p in problems} == {"html-script", "html-javascript-url"}

@@ -37,9 +37,10 @@ class _Unseen:
         return [] if normalise(raw) in self.seen else self.checker.check(raw, context)  # type: ignore[arg-type]
 
 
-def check_rendered(html: str, page: PageResult, checker: LinkChecker, fast: bool = True) -> list[Finding]:
-    """Problems in the rendered page that the source scan did not already report."""
-    problems = check_document(html, _Unseen(checker, page.seen) if fast and page.seen else checker)  # type: ignore[arg-type]
+def check_rendered(html: str, page: PageResult, checker: LinkChecker, fast: bool = True, ids: set[str] | None = None) -> list[Finding]:
+    """Problems in the rendered page that the source scan did not already report.
+    `ids`, when given, also gets the page's anchors from the same parse (see check_document)."""
+    problems = check_document(html, _Unseen(checker, page.seen) if fast and page.seen else checker, ids)  # type: ignore[arg-type]
     if not problems:
         return []
     reported = {(f.line, f.code) for f in page.findings}
