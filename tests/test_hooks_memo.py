@@ -81,3 +81,27 @@ def test_one_parse_gives_the_same_anchors_as_the_anchor_reader(mini):
     assert frozenset(ids) == anchors(html) == {"steps", "old", "s", "bad", "cell"}
     assert problems == check_document(html, checker)
     assert {p.problem.code for p in problems} == {"html-script", "html-javascript-url"}
+
+
+def test_material_gets_its_han_expression_compiled_once_and_back_when_switched_off():
+    import importlib.util
+
+    from material.plugins.search import plugin as material_search
+
+    spec = importlib.util.spec_from_file_location("search_hook_under_test", ROOT / "hooks/search.py")
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    real = material_search.bre
+    try:
+        hook._compile_once(True)
+        shim = material_search.bre
+        assert shim is not real
+        first = shim.compile(r"(\p{script: Han}+)", shim.UNICODE)
+        assert shim.compile(r"(\p{script: Han}+)", shim.UNICODE) is first
+        assert first.sub(lambda m: f"[{m.group(0)}]", "转账 to 钱包") == "[转账] to [钱包]"
+        hook._compile_once(True)  # twice: still one layer
+        assert material_search.bre is shim
+        hook._compile_once(False)
+        assert material_search.bre is real
+    finally:
+        material_search.bre = real
