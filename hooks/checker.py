@@ -18,6 +18,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from helpcenter.buildnest import OuterBuild
@@ -88,6 +89,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-200)  # after mkdocs-static-i18n's nested language builds (-100): they share the outer build's checker
 def on_post_build(config) -> None:
     build.leave()
 

@@ -23,12 +23,15 @@ Events, each chosen on purpose:
                     a refused link or image there is made inert (on_page_content).
                     `mkdocs build` (strict or not) never gets the box.
 The rules live in the helpcenter.guard package; state lives in one GuardBuild per
-outer build (helpcenter.buildnest.OuterBuild), never in this module.
+outer build (helpcenter.buildnest.OuterBuild), never in this module. Each page's
+result is looked up once per outer build (the nested language builds reuse it);
+`HELPCENTER_HOOKS_MEMO=0` looks it up again every time, as before.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -61,6 +64,8 @@ class GuardBuild:
     anchors: dict[str, frozenset[str]] = field(default_factory=dict)  # ids of each rendered page
     fresh: set[str] = field(default_factory=set)  # pages rendered since links were last checked
     preview: PreviewLog | None = None  # `mkdocs serve` only: every warning of this build, for the box
+    faq_files: tuple | None = None  # (FAQs in some language, FAQs in every language), read once per outer build
+    results: dict[str, object] = field(default_factory=dict)  # abs_src_path -> its PageResult (or None), this report's
 
 
 _command = {"name": "build"}
@@ -81,7 +86,10 @@ def on_config(config):
     if outer:
         _stop_preview()  # a serve build that ended without on_post_build
     _state = build.start()
-    _state.settings = settings = load_settings(Path(config.config_file_path))
+    if outer or _state.settings is None or not _memo():
+        _state.settings = load_settings(Path(config.config_file_path))
+        _state.faq_files = None
+    settings = _state.settings  # a nested language build reads the same mkdocs.yml and docs
     if _serving():
         # The preview shows problems in the page instead of stopping the rebuild
         # (helpcenter.guard.overlay); the outer build's and each nested build's counter.
@@ -90,8 +98,12 @@ def on_config(config):
             _state.preview = PreviewLog(settings).attach()
     # New FAQ files join the nav by themselves, up to faq_nav_max (helpcenter.guard.faq_index).
     # An FAQ missing in a language stays out of the nav (its missing-translation finding says why).
-    names = faq_names(settings.docs_dir, settings.languages, settings.faq_dir)
-    complete = faq_names(settings.docs_dir, settings.languages, settings.faq_dir, every=True)
+    if _state.faq_files is None:
+        _state.faq_files = (
+            faq_names(settings.docs_dir, settings.languages, settings.faq_dir),
+            faq_names(settings.docs_dir, settings.languages, settings.faq_dir, every=True),
+        )
+    names, complete = _state.faq_files
     complete_nav(config.nav, settings.faq_dir, complete, settings.faq_nav_max)
     rest = unlisted(config.nav, settings.faq_dir, names)
     _state.index_only = {f"{lang}/{path}" if lang else path for lang in settings.languages for path in rest}
@@ -125,6 +137,7 @@ def on_pre_build(config) -> None:
     if not build.enter() or _state is None or _state.settings is None:
         return
     _state.report = check_site(_state.settings, workers=_state.workers)
+    _state.results = {}
     for finding in _state.report.findings:
         _log(finding)
     failing = sum(finding.fails for finding in _state.report.findings)
@@ -144,11 +157,20 @@ def _log(finding) -> None:
         log.info(f"{finding.severity}: {finding.text()}", extra={"finding": finding})
 
 
+def _memo() -> bool:
+    return os.environ.get("HELPCENTER_HOOKS_MEMO", "1") != "0"
+
+
 def _result(page):
     _state = build.state
     if _state is None or _state.report is None or not page.file.abs_src_path:
         return None
-    return _state.report.page(Path(page.file.abs_src_path))
+    if not _memo():
+        return _state.report.page(Path(page.file.abs_src_path))
+    key = page.file.abs_src_path
+    if key not in _state.results:
+        _state.results[key] = _state.report.page(Path(key))
+    return _state.results[key]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -172,9 +194,16 @@ def on_page_content(html, page, config, files):
     result = _result(page)
     if result is None or build.state.report.checker is None:
         return html
-    for finding in check_rendered(html, result, build.state.report.checker):
+    if _memo():  # one parse of the page for its rules and its anchors
+        ids: set[str] = set()
+        findings = check_rendered(html, result, build.state.report.checker, ids=ids)
+        page_anchors = frozenset(ids)
+    else:
+        findings = check_rendered(html, result, build.state.report.checker, fast=False)
+        page_anchors = anchors(html)
+    for finding in findings:
         _log(finding)
-    build.state.anchors[result.doc] = anchors(html)
+    build.state.anchors[result.doc] = page_anchors
     build.state.fresh.add(result.doc)
     if _serving() and build.state.preview is not None:
         # The preview never offers a refused link to click (the box says why it is refused).

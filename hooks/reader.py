@@ -9,7 +9,9 @@ Events, each chosen on purpose:
   on a phone with ✓ / ✗ marks, domains that never break (helpcenter.reader.html).
 - on_page_context: the interface's words in the page's language (`hc`), the
   section links (`hc_links`), and on the home page its data (`hc_home`); a
-  most-asked entry that names no page is a warning, so --strict fails. On a page
+  most-asked entry that names no page is a warning, so --strict fails. The
+  section links are looked up once per language build, not once per page (every
+  page's title is known before any page is rendered). On a page
   whose twin changed since (helpcenter.reader.translation), `hc_translation`:
   the notice's link to the twin (pages read once per outer build).
 - on_template_context / on_post_template: 404.html in the language being built,
@@ -22,6 +24,7 @@ Events, each chosen on purpose:
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -43,6 +46,16 @@ class ReaderBuild:
     files: object = None  # this language build's Files
     not_found: NotFoundPages = field(default_factory=NotFoundPages)
     outdated: dict[str, str] | None = None  # docs path of each page whose twin changed -> the twin's language
+    links: dict[str, object] = field(default_factory=dict)  # this language build's section links, per language folder
+
+
+# `HELPCENTER_HOOKS_MEMO=0`: look everything up again for every page, as before the
+# per-build memos (tests/test_hooks_memo.py builds both ways and compares the files).
+MEMO_ENV = "HELPCENTER_HOOKS_MEMO"
+
+
+def memo() -> bool:
+    return os.environ.get(MEMO_ENV, "1") != "0"
 
 
 build: OuterBuild[ReaderBuild] = OuterBuild(ReaderBuild)
@@ -59,6 +72,7 @@ def on_config(config):
 def on_files(files, config):
     if build.state is not None:
         build.state.files = files
+        build.state.links = {}  # a new language build: its own pages
     return files
 
 
@@ -82,13 +96,23 @@ def _other_home(config, lang: str) -> dict | None:
     return None
 
 
+def _section_links(files, lang_dir: str, config):
+    """section_links, once per language folder of this language build."""
+    if build.state is None or not memo():
+        return section_links(files, lang_dir, _policy(config))
+    links = build.state.links.get(lang_dir)
+    if links is None:
+        links = build.state.links[lang_dir] = section_links(files, lang_dir, _policy(config))
+    return links
+
+
 def on_page_context(context, page, config, nav):
     lang = page_language(config)
     context["hc"] = strings_for(lang)
     context["hc_other_home"] = _other_home(config, lang)
     files = build.state.files if build.state else None
     lang_dir = page.file.src_uri.split("/", 1)[0] if "/" in page.file.src_uri else ""
-    context["hc_links"] = section_links(files, lang_dir, _policy(config))
+    context["hc_links"] = _section_links(files, lang_dir, config)
     if build.state is not None:
         if build.state.outdated is None:
             build.state.outdated = outdated(Path(config.config_file_path))

@@ -134,14 +134,22 @@ def lines_naming(text: str, needle: str) -> list[int]:
     return [n for n, line in enumerate(text.split("\n")) if needle and needle in line]
 
 
-def check_document(html: str, checker: LinkChecker) -> list[HtmlProblem]:
+def check_document(html: str, checker: LinkChecker, ids: set[str] | None = None) -> list[HtmlProblem]:
     """Every element's problems (at line 0), in document order, as a browser parses
-    `html`: lexbor, an HTML5 parser in C (selectolax)."""
+    `html`: lexbor, an HTML5 parser in C (selectolax). `ids`, when given, also gets
+    the ids a `#fragment` link can land on, from the same parse (what
+    helpcenter.guard.render.anchors reads; the build's hook needs both per page)."""
     problems: list[HtmlProblem] = []
     for node in LexborHTMLParser(html).root.traverse(include_text=False):
         attributes = node.attributes
-        if node.tag in FORBIDDEN_TAGS or attributes:
-            problems += judge_tag(node.tag, attributes.items(), checker)[0]
+        if not attributes and node.tag not in FORBIDDEN_TAGS:
+            continue
+        if ids is not None:
+            if attributes.get("id"):
+                ids.add(attributes["id"])
+            if node.tag == "a" and attributes.get("name"):
+                ids.add(attributes["name"])
+        problems += judge_tag(node.tag, attributes.items(), checker)[0]
     return problems
 
 
