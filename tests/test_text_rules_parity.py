@@ -82,8 +82,51 @@ TRIGGERS = [
 ]
 
 
+DIGITS = ["0123456789", "０１２３４５６７８９", "٠١٢٣٤٥٦٧٨٩", "०१२३४५६७८९"]  # ASCII, fullwidth, Arabic-Indic, Devanagari
+
+
+def cased(rng: random.Random, word: str) -> str:
+    return "".join(c.upper() if rng.random() < 0.4 else c for c in word)
+
+
+def number(rng: random.Random) -> str:
+    digits = rng.choice(DIGITS)
+    groups = ["".join(rng.choice(digits) for _ in range(rng.randint(2, 5))) for _ in range(rng.randint(1, 4))]
+    return rng.choice(["", "+", "+８６ ", "(852) "]) + rng.choice([" ", "-", ".", ""]).join(groups)
+
+
+def shaped(rng: random.Random) -> str:
+    """One thing a rule looks for, in one of its disguises."""
+    sep = lambda: rng.choice(["", " ", "\u00a0", "\u3000", "\u200b"])  # noqa: E731
+    at = lambda: rng.choice(["at", "[at]", "(at)", "{at}", "＠", "@"])  # noqa: E731
+    dot = lambda: rng.choice(["dot", "[dot]", "(dot)", "{dot}", "[.]", "(.)", "{.}", "."])  # noqa: E731
+    user = rng.choice(["name", "kefu_01", "bitpie", "x"])
+    shapes = [
+        lambda: (
+            f"{user}{sep()}{cased(rng, at())}{sep()}{rng.choice(['gmail', 'bitpie', 'qq'])}"
+            + "".join(f"{sep()}{cased(rng, dot())}{sep()}{rng.choice(['com', 'cn', 'eth'])}" for _ in range(rng.randint(1, 3)))
+        ),
+        lambda: (
+            f"{cased(rng, rng.choice(['hxxps', 'hxxp', 'h**ps', 'https']))}{rng.choice(['[:]', ':'])}//"
+            + f"{rng.choice(['bitpie', 'bitpieaac', 'evil'])}{cased(rng, dot())}com/{user}"
+        ),
+        lambda: number(rng),
+        lambda: (
+            f"{rng.choice(['', '客服', '官方'])}{cased(rng, rng.choice(['微信', 'vx', 'QQ', 'telegram', 'phone', 'tel', 'twitter', 'line']))}"
+            + f"{rng.choice(['', '号', '号是', ' ID'])}{rng.choice(['', ':', '：', ' '])}{sep()}{rng.choice([user, 'abc123', number(rng)])}"
+        ),
+        lambda: (
+            f"{rng.choice(['', '不要', '请', 'never ', 'please '])}{rng.choice(['发送', '输入', 'send ', 'enter ', 'paste '])}"
+            + f"{rng.choice(['你的', 'your ', ''])}{cased(rng, rng.choice(['助记词', '私钥', 'pin码', 'recovery phrase', 'password', 'keystore']))}"
+            + rng.choice(["", " to support", "到网站", " on this site", "。", "."])
+        ),
+        lambda: cased(rng, f"{rng.choice(['bitpie', 'my-bitpie', 'bitpie1'])}.{rng.choice(['eth', 'crypto', 'com', 'md', 'zip', 'xyz'])}"),
+    ]
+    return rng.choice(shapes)()
+
+
 def trigger_text(rng: random.Random) -> str:
-    parts = [rng.choice(TRIGGERS) for _ in range(rng.randint(1, 12))]
+    parts = [rng.choice(TRIGGERS) if rng.random() < 0.6 else shaped(rng) for _ in range(rng.randint(1, 12))]
     return rng.choice(["", " ", "请"]).join(parts) if rng.random() < 0.5 else "".join(parts)
 
 
@@ -101,7 +144,7 @@ def test_the_shipped_pages_texts_judge_as_before() -> None:
 
 def test_texts_made_of_the_rules_trigger_words_judge_as_before() -> None:
     rng = random.Random(17)
-    found = sum(same(trigger_text(rng)) for _ in range(4000))
+    found = sum(same(trigger_text(rng)) for _ in range(6000))
     assert found > 1000  # the texts reach the rules, not only their pre-filters
 
 
