@@ -100,7 +100,7 @@ def shaped(rng: random.Random) -> str:
     sep = lambda: rng.choice(["", " ", "\u00a0", "\u3000", "\u200b"])  # noqa: E731
     at = lambda: rng.choice(["at", "[at]", "(at)", "{at}", "＠", "@"])  # noqa: E731
     dot = lambda: rng.choice(["dot", "[dot]", "(dot)", "{dot}", "[.]", "(.)", "{.}", "."])  # noqa: E731
-    user = rng.choice(["name", "kefu_01", "bitpie", "x"])
+    user = rng.choice(["name", "kefu_01", "kefu_help", "bitpie", "x"])
     shapes = [
         lambda: (
             f"{user}{sep()}{cased(rng, at())}{sep()}{rng.choice(['gmail', 'bitpie', 'qq'])}"
