@@ -37,6 +37,8 @@ from .domains import Problem, split_host
 _KEEP = frozenset("：，；！？（）。、「」『』【】《》〈〉“”‘’")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Both in one table: invisible characters dropped, odd spaces made plain (the two sets are disjoint).
+_UNSEEN = {**_INVISIBLE, **dict.fromkeys([0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")}
 _AT_DOT = re.compile(
     r"(?i)(?<![a-z0-9._%+-])([a-z0-9._%+-]{1,64})\s?(?:\[at\]|\(at\)|\{at\}|\bat\b|＠)\s?([a-z0-9-]{1,63})\s?"
     r"((?:(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s?[a-z0-9-]{1,63}\s?){1,4})"
@@ -71,8 +73,7 @@ def normalise_prose(text: str) -> str:
     other case forms) and "dot" or a bracket; a defanged scheme needs "//"; a
     defanged dot needs a bracket."""
     if not text.isascii():
-        text = text.translate(_FOLD).translate(_INVISIBLE)  # each character folded on its own: NFKC, except _KEEP
-        text = _SPACES.sub(" ", text)
+        text = text.translate(_FOLD).translate(_UNSEEN)  # each character folded on its own: NFKC, except _KEEP
     bracket = "[" in text or "(" in text or "{" in text
     lower = text.lower()
     if ("at" in lower or "＠" in text) and (bracket or "dot" in lower):
@@ -225,7 +226,7 @@ def check_requests(text: str, context: str = "") -> list[tuple[int, Problem]]:
         return out  # under a warning every sentence passes; no secret named, no request
     for match in _SENTENCE.finditer(text):
         sentence = match.group(0)
-        asks = _ASK.search(sentence)
+        asks = _ASK.search(sentence) if _SECRET_ANY.search(sentence) else None
         if not asks or _MARKED.search(sentence) or _NOT.search(sentence[max(0, asks.start() - 50) : asks.end()]):
             continue
         near = sentence[max(0, asks.start() - 20) : asks.end() + 25]
