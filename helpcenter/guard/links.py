@@ -234,6 +234,16 @@ class LinkChecker:
         re.ASCII,
     )
     _ANY_DIGIT = re.compile(r"\d")
+    # Telltales: every match of _DOMAIN_TEXT holds a letter or digit, a dot, a letter
+    # (its last dot); every match of _IDN_TEXT a full stop and two letters; every
+    # match of _LABELED_TEXT a label (ASCII case-insensitive) and a digit or "_".
+    _DOMAIN_HINT = re.compile(r"[a-z0-9]\.[a-z]", re.ASCII | re.IGNORECASE)
+    _IDN_HINT = re.compile(r"[.\u3002\uff0e\uff61][A-Za-z]{2}")
+    _LABEL_HINT = re.compile(
+        r"(?i)微信|微博|wechat|weixin|QQ|telegram|电报|whatsapp|line|skype|signal|discord|twitter|推特|"
+        r"电话|手机|热线|客服热线|phone|tel|hotline|mobile",
+        re.ASCII,
+    )
     # Mainland numbers written without +86: 11-digit mobiles and 400/800 hotlines.
     _CN_PHONE_TEXT = re.compile(r"(?<![\w+.-])(?:1[3-9]\d[ -]?\d{4}[ -]?\d{4}|[48]00[ -]?\d{3}[ -]?\d{4})(?![\w.-])")
 
@@ -262,7 +272,7 @@ class LinkChecker:
             if free(match):
                 spans.append(match.span())
                 problems += self.check_email(match.group(0))
-        for match in self._DOMAIN_TEXT.finditer(text) if has_dot else ():
+        for match in self._DOMAIN_TEXT.finditer(text) if has_dot and self._DOMAIN_HINT.search(text) else ():
             if not free(match):
                 continue
             host = match.group(1).lower()
@@ -273,7 +283,7 @@ class LinkChecker:
                 problems += host_problems
             elif host_class not in ("official", "reference"):
                 problems.append(problem("domain-in-text", host=host))
-        for match in self._IDN_TEXT.finditer(text) if not text.isascii() else ():
+        for match in self._IDN_TEXT.finditer(text) if not text.isascii() and self._IDN_HINT.search(text) else ():
             host = self._CJK_PREFIX.sub("", match.group(1))
             if host.isascii() or not free(match):
                 continue
@@ -287,7 +297,8 @@ class LinkChecker:
             spans.append(match.span())
             if not self.registry.find("tel:" + match.group(0)):
                 problems.append(typed_phone(match.group(0)))
-        for match in self._LABELED_TEXT.finditer(text) if has_colon else ():
+        labeled = has_colon and (has_digits or "_" in text) and self._LABEL_HINT.search(text)
+        for match in self._LABELED_TEXT.finditer(text) if labeled else ():
             if free(match) and not self.registry.find_text(match["value"]):
                 spans.append(match.span())
                 problems.append(problem("contact-unlisted", "labeled", text=match.group(0), label=match["label"]))

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .catalogue import problem
 from .domains import Problem, split_host
@@ -36,6 +37,8 @@ from .domains import Problem, split_host
 _KEEP = frozenset("：，；！？（）。、「」『』【】《》〈〉“”‘’")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Both in one table: invisible characters dropped, odd spaces made plain (the two sets are disjoint).
+_UNSEEN = {**_INVISIBLE, **dict.fromkeys([0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " ")}
 _AT_DOT = re.compile(
     r"(?i)(?<![a-z0-9._%+-])([a-z0-9._%+-]{1,64})\s?(?:\[at\]|\(at\)|\{at\}|\bat\b|＠)\s?([a-z0-9-]{1,63})\s?"
     r"((?:(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s?[a-z0-9-]{1,63}\s?){1,4})"
@@ -57,18 +60,28 @@ class _Folded(dict):
 _FOLD = _Folded()
 
 
+_DOT_WORD = re.compile(r"(?i)\s*(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s*")
+
+
 def normalise_prose(text: str) -> str:
-    """Text as a reader understands it (see the module's note)."""
+    """Text as a reader understands it (see the module's note).
+
+    Each step runs only when its pattern's telltale characters are present (the
+    patterns cannot match otherwise; tests/test_text_rules_parity.py compares with
+    the form that ran every step): invisible characters and odd spaces are all
+    non-ASCII; `x at y dot z` needs "at" or "＠" (in any case: "a" and "t" have no
+    other case forms) and "dot" or a bracket; a defanged scheme needs "//"; a
+    defanged dot needs a bracket."""
     if not text.isascii():
-        text = text.translate(_FOLD)  # each character folded on its own: NFKC, except _KEEP
-    text = text.translate(_INVISIBLE)
-    text = _SPACES.sub(" ", text)
-    text = _AT_DOT.sub(
-        lambda m: f"{m[1]}@{m[2]}." + ".".join(re.split(r"(?i)\s*(?:\[dot\]|\(dot\)|\{dot\}|\bdot\b|\[\.\]|\(\.\))\s*", m[3].strip())[1:]),
-        text,
-    )
-    text = _DEFANG_SCHEME.sub(lambda m: f"http{m[1]}://", text)
-    return _DEFANG_DOT.sub(".", text)
+        text = text.translate(_FOLD).translate(_UNSEEN)  # each character folded on its own: NFKC, except _KEEP
+    bracket = "[" in text or "(" in text or "{" in text
+    lower = text.lower()
+    if ("at" in lower or "＠" in text) and (bracket or "dot" in lower):
+        text = _AT_DOT.sub(lambda m: f"{m[1]}@{m[2]}." + ".".join(_DOT_WORD.split(m[3].strip())[1:]), text)
+        bracket = "[" in text or "(" in text or "{" in text
+    if "//" in text:
+        text = _DEFANG_SCHEME.sub(lambda m: f"http{m[1]}://", text)
+    return _DEFANG_DOT.sub(".", text) if bracket else text
 
 
 def pieces(text: str, size: int = 2000) -> list[str]:
@@ -157,18 +170,36 @@ _WARNS = re.compile(
 _SENTENCE = re.compile(r"[^。！？!?\n]+?(?:[。！？!?]|\.(?=\s|$)|$)")
 
 
+_ANY_DIGIT = re.compile(r"\d")  # any Unicode digit, as `\d` in the patterns above
+# A label of _LABEL_LOOSE without its optional prefix: every match holds one.
+_LABEL_CORE = re.compile(_LABEL.replace("(?P<label>(?:客服|官方|人工)?", "(?:"))
+_SECRET_ANY = re.compile(rf"(?i){_SECRET}")  # every match of _ASK holds one
+
+
+@lru_cache(maxsize=16)
+def _no_suffix(brand: str) -> re.Pattern:
+    return re.compile(_NO_SUFFIX.pattern.replace("{brand}", re.escape(brand)))
+
+
 def check_prose(text: str, brand: str, find_contact) -> list[tuple[Problem, str]]:
     """The prose rules for one piece of (normalised) text: (problem, the text it is
     about). `find_contact(value)`: the registry entry holding that account or number,
-    or None."""
+    or None.
+
+    A pattern runs only where it can match: an account holds a digit or "_"; a
+    platform handle follows a colon; a phone number has digits; a name with a
+    suffix has a dot."""
     out: list[tuple[Problem, str]] = []
-    for match in _LABEL_LOOSE.finditer(text):
-        if not find_contact(match["value"]):
-            out.append((problem("contact-unlisted", "labeled", text=match.group(0).strip(), label=match["label"]), match["value"]))
-    for match in _PLATFORM.finditer(text):
-        if not find_contact(match["value"]):
-            out.append((problem("contact-unlisted", "labeled", text=match.group(0).strip(), label=match["label"]), match["value"]))
-    for match in _PHONE.finditer(text):
+    has_digit = _ANY_DIGIT.search(text) is not None
+    if (has_digit or "_" in text) and _LABEL_CORE.search(text):
+        for match in _LABEL_LOOSE.finditer(text):
+            if not find_contact(match["value"]):
+                out.append((problem("contact-unlisted", "labeled", text=match.group(0).strip(), label=match["label"]), match["value"]))
+    if ":" in text or "：" in text:
+        for match in _PLATFORM.finditer(text):
+            if not find_contact(match["value"]):
+                out.append((problem("contact-unlisted", "labeled", text=match.group(0).strip(), label=match["label"]), match["value"]))
+    for match in _PHONE.finditer(text) if has_digit else ():
         number = match.group(0).strip()
         digits = re.sub(r"\D", "", number)
         if len(digits) < 8 or len(digits) > 15 or _DATE.match(number):
@@ -177,7 +208,7 @@ def check_prose(text: str, brand: str, find_contact) -> list[tuple[Problem, str]
             continue  # 18 000 000: an amount grouped by thousands
         if not find_contact(number):
             out.append((problem("contact-unlisted", "phone", number=number), number))
-    for match in re.finditer(_NO_SUFFIX.pattern.replace("{brand}", re.escape(brand)), text):
+    for match in _no_suffix(brand).finditer(text) if "." in text else ():
         name = match.group(0)
         if match["suffix"].lower() in WEB3_SUFFIXES or (not split_host(name.lower())[2] and not looks_like_file(name)):
             out.append((problem("unofficial-name", name=name, brand=brand, suffix=match["suffix"]), name))
@@ -191,11 +222,12 @@ def check_requests(text: str, context: str = "") -> list[tuple[int, Problem]]:
     reader to hand over or type a secret: (offset of the sentence, problem).
     `context`: the heading or admonition title the paragraph stands under."""
     out: list[tuple[int, Problem]] = []
-    warned = _WARNS.search(context) is not None
+    if _WARNS.search(context) or not _SECRET_ANY.search(text):
+        return out  # under a warning every sentence passes; no secret named, no request
     for match in _SENTENCE.finditer(text):
         sentence = match.group(0)
-        asks = _ASK.search(sentence)
-        if not asks or warned or _MARKED.search(sentence) or _NOT.search(sentence[max(0, asks.start() - 50) : asks.end()]):
+        asks = _ASK.search(sentence) if _SECRET_ANY.search(sentence) else None
+        if not asks or _MARKED.search(sentence) or _NOT.search(sentence[max(0, asks.start() - 50) : asks.end()]):
             continue
         near = sentence[max(0, asks.start() - 20) : asks.end() + 25]
         if _TYPE.search(asks.group(0)) and not _OUTSIDE.search(near):

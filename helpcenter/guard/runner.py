@@ -151,7 +151,7 @@ def judge_text(text: str, checker: LinkChecker) -> list:
     problems += [
         p for p, about in check_prose(text, checker.policy.brand, checker.registry.find_text) if about not in said
     ]  # the link rules already named it
-    for match in _BARE_PATH.finditer(text):  # t.me/handle, wa.me/number: a social link without https://
+    for match in _BARE_PATH.finditer(text) if "/" in text else ():  # t.me/handle, wa.me/number: a social link without https://
         if match.group(0) not in said:
             problems += [p for p in checker.check("https://" + match.group(0)) if p.code == "contact-unlisted"]
     return problems
