@@ -9,6 +9,7 @@ import importlib.util
 import os
 import re
 import subprocess
+import time
 
 import jinja2
 import pytest
@@ -232,6 +233,9 @@ def test_the_native_watcher_hears_changes_and_ignores_reads(tmp_path):
     server.observer.start()
 
     def heard(change) -> bool:
+        # One save is several events (open, modify, close): let the last change's
+        # trailing events land before listening for this one.
+        time.sleep(0.5)
         with server._rebuild_cond:
             server._want_rebuild = False
         change()

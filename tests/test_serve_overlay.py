@@ -7,12 +7,14 @@ fewer problems than a cold check of the same tree; serving makes no 404 request
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from helpcenter.guard import catalogue, overlay
 from helpcenter.guard.project import load_settings
@@ -174,6 +176,10 @@ def test_serve_shows_problems_in_the_page_and_strict_build_still_fails(tmp_path,
             about.write_text(text.replace("https://bitpie-help.com/", "https://bitpie.com/"), encoding="utf-8")
             wait_for(lambda: BOX not in fetch_text(base + "/en/about/") and "Zanzibar" in fetch_text(base + "/en/about/"), "the fixed page")
         finally:
+            # Leave the served page first (bounded): its live-reload request stays open
+            # on the server, and closing a tab that holds one is not bounded by a timeout.
+            with contextlib.suppress(PlaywrightError):
+                tab.goto("about:blank", timeout=15_000)
             tab.close()
 
     # The same broken tree (the Chinese step still missing): the strict build fails at its
