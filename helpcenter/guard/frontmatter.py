@@ -47,7 +47,7 @@ def _line(article: Article, needle: str) -> int:
 # values reach the page's chrome raw (the navigation, the home page's cards, the
 # <head>), where no Markdown rule sees them; YAML escapes (`"\u003cimg"`) are
 # read first, so they count too.
-_MARKUP = re.compile(r"<[A-Za-z/!?]")
+MARKUP = re.compile(r"<[A-Za-z/!?]")
 
 
 def _strings(value: Any):
@@ -66,7 +66,7 @@ def check_meta_markup(article: Article) -> list[Finding]:
     titles and descriptions into the page unescaped."""
     out: list[Finding] = []
     for key, value in article.meta.items():
-        found = next((m.string[m.start() : m.start() + 40] for text in _strings(value) if (m := _MARKUP.search(text))), None)
+        found = next((m.string[m.start() : m.start() + 40] for text in _strings(value) if (m := MARKUP.search(text))), None)
         if found is not None:
             line = next(
                 (

@@ -19,7 +19,7 @@ from .catalogue import finding
 from .faq import FaqDoc, check_faq, check_steps, is_faq, procedures, read_faq
 from .faq_index import expand_marker
 from .findings import Finding
-from .frontmatter import check_faq_meta, check_meta_markup
+from .frontmatter import MARKUP, check_faq_meta, check_meta_markup
 from .html import check_html
 from .links import LinkChecker, check_registry, is_external, normalise
 from .markdown import MAX_NESTING, NOT_A_MAPPING, Article, Snippet, parse_article, read_source
@@ -108,9 +108,6 @@ def build_checker(settings: Settings, today: dt.date | None = None) -> tuple[Lin
     return checker, findings
 
 
-_MARKUP = re.compile(r"<[A-Za-z/!?]")  # a tag as a browser reads one (frontmatter.py)
-
-
 def _config_strings(value: Any, path: tuple = ()):
     """(key path, string) for every string value, and every key, of mkdocs.yml's data:
     a nav label is a key (`- 客服: contact.md`)."""
@@ -136,7 +133,7 @@ def check_config_text(settings: Settings, checker: LinkChecker) -> list[Finding]
     shown = ("nav", "site_name", "site_description", "copyright")
     for path, text in _config_strings(settings.yaml.data):
         line = settings.yaml.line(*path)
-        if match := _MARKUP.search(text):
+        if match := MARKUP.search(text):
             key = ".".join(str(part) for part in path)
             out.append(finding("config-markup", settings.config_rel, line, key=key, text=text[match.start() : match.start() + 40]))
         elif path and (path[0] in shown or "nav_translations" in path or path[-1] in ("site_name", "site_description")):
